@@ -1,0 +1,55 @@
+# Sanāksme: `make run` serves the app, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-fast test-scaleout e2e bench lint messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test,dev,bench]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/sanaksme migrate --noinput
+	$(BIN)/sanaksme demo --url http://$(HOST):$(PORT)
+	$(BIN)/sanaksme serve --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+# The same suite on PostgreSQL + the Redis channel layer and cache (scale-out mode).
+SCALEOUT_DB ?= postgres://postgres@127.0.0.1:5432/test
+SCALEOUT_REDIS ?= redis://127.0.0.1:6379/0
+test-scaleout: $(VENV)/.installed-test
+	DATABASE_URL=$(SCALEOUT_DB) REDIS_URL=$(SCALEOUT_REDIS) $(BIN)/python -m pytest
+
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not e2e"
+
+e2e: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m e2e
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/live_load.py --scenario all
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy src
+
+messages: $(VENV)/.installed-test
+	cd src/sanaksme && ../../$(BIN)/sanaksme makemessages -l lv -l en --no-obsolete
+	cd src/sanaksme && ../../$(BIN)/sanaksme compilemessages
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist src/*.egg-info
