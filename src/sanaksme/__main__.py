@@ -1,0 +1,3 @@
+from sanaksme.cli import main
+
+main()

@@ -1,0 +1,3 @@
+"""Settings for `make run` and local development: base settings, nothing secret."""
+
+from .base import *  # noqa: F403

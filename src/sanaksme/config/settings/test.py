@@ -1,0 +1,29 @@
+"""Settings for the test suite: fast hashing, static files from the finders."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault(
+    "SANAKSME_DATA_DIR", str(Path(tempfile.gettempdir()) / "sanaksme-test-data")
+)
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+WHITENOISE_USE_FINDERS = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Browser tests run Daphne in a subprocess; it needs a file database, not :memory:.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        # One file per test run, so two runs at once do not share a database.
+        "NAME": str(Path(tempfile.gettempdir()) / f"sanaksme-test-{os.getpid()}.sqlite3")
+    }
+else:
+    # Name the test database explicitly: Channels' live server derives it again in its
+    # subprocess and would otherwise prefix "test_" twice.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}"}

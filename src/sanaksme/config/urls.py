@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from sanaksme.participants import join
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="programme:meeting-list"), name="home"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="core/login.html"),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("healthz", include("sanaksme.core.urls")),
+    path("console/", include("sanaksme.programme.urls")),
+    path("console/", include("sanaksme.participants.urls")),
+    path("j/", join.join_start, name="join-start"),
+    path("j/<str:code>/", join.join_meeting, name="join-meeting"),
+    path("", include("sanaksme.live.urls")),
+]

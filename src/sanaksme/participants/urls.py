@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "participants"
+
+urlpatterns = [
+    path("m/<slug:slug>/participants/", views.participant_list, name="list"),
+    path("m/<slug:slug>/participants/import/", views.participant_import, name="import"),
+    path("m/<slug:slug>/participants/<int:pk>/", views.participant_edit, name="edit"),
+    path("m/<slug:slug>/participants/<int:pk>/delete/", views.participant_delete,
+         name="delete"),
+]
