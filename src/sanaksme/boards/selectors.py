@@ -1,0 +1,77 @@
+"""Reads for live screens: the whole current state, rebuilt from the database."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from sanaksme.programme.domain.methods import Method
+from sanaksme.programme.labels import option_label
+from sanaksme.programme.models import Meeting
+
+from .models import Note, Reply, Sheet
+from .services import sheets_ensure
+
+NOTE_METHODS = (Method.BRAINSTORM.value, Method.FEEDBACK.value)
+
+
+def live_state(meeting: Meeting, *, console: bool = False) -> dict[str, Any]:
+    """What a live screen shows now, as JSON-safe data with no participant names.
+
+    The console also gets hidden and merged notes (to undo them) and unrevealed sheets;
+    the projector and phones get only what the room may see.
+    """
+    meeting = Meeting.objects.select_related("current_item__day").get(pk=meeting.pk)
+    item = meeting.current_item
+    state: dict[str, Any] = {"type": "state", "seq": meeting.last_seq, "item": None,
+                             "sheets": []}
+    if item is None:
+        return state
+    state["item"] = {"id": item.pk, "title": item.title, "method": item.method,
+                     "method_label": item.get_method_display(),
+                     "starts_at": item.starts_at.strftime("%H:%M") if item.starts_at else "",
+                     "ends_at": item.ends_at.strftime("%H:%M") if item.ends_at else "",
+                     "reply_kinds": [{"key": k, "label": option_label(k)}
+                                     for k in item.params.get("reply_kinds", [])],
+                     "repliers": list(item.params.get("repliers", []))}
+    if item.method not in NOTE_METHODS:
+        return state
+    sheets = sheets_ensure(item=item)
+    visible = [s for s in sheets if console or s.revealed]
+    notes = Note.objects.filter(sheet__in=visible).order_by("seq")
+    if not console:
+        notes = notes.filter(hidden=False, merged_into__isnull=True)
+    merged = Counter(Note.objects.filter(sheet__in=visible, merged_into__isnull=False,
+                                         hidden=False)
+                     .values_list("merged_into_id", flat=True))
+    replies = _replies(visible)
+    by_sheet: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for note in notes.values("id", "sheet_id", "column", "text", "seq", "hidden",
+                             "hidden_reason", "merged_into_id"):
+        entry = {"id": note["id"], "column": note["column"], "text": note["text"],
+                 "seq": note["seq"], "merged": merged.get(note["id"], 0),
+                 "replies": replies.get(note["id"], [])}
+        if console:
+            entry.update(hidden=note["hidden"], reason=note["hidden_reason"],
+                         merged_into=note["merged_into_id"])
+        by_sheet[note["sheet_id"]].append(entry)
+    state["sheets"] = [_sheet(s, by_sheet[s.pk]) for s in sheets]
+    return state
+
+
+def _replies(sheets: list[Sheet]) -> dict[int, list[dict[str, str]]]:
+    found: dict[int, list[dict[str, str]]] = defaultdict(list)
+    for reply in Reply.objects.filter(note__sheet__in=sheets).order_by("seq").values(
+        "note_id", "kind", "text"
+    ):
+        found[reply["note_id"]].append({"kind": reply["kind"],
+                                        "label": option_label(reply["kind"]),
+                                        "text": reply["text"]})
+    return found
+
+
+def _sheet(sheet: Sheet, notes: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"id": sheet.pk, "key": sheet.key, "title": sheet.title,
+            "revealed": sheet.revealed,
+            "columns": [{"key": c, "label": option_label(c)} for c in sheet.columns],
+            "notes": notes}

@@ -1,0 +1,278 @@
+"""Writes to brainstorm and feedback sheets. A note is stored before anyone is told."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from sanaksme.core.exceptions import DomainError
+from sanaksme.live.broadcast import broadcast_on_commit
+from sanaksme.live.channel_groups import Audience
+from sanaksme.live.events import (
+    NoteAdded,
+    NoteChanged,
+    ReplyAdded,
+    SeqAdvanced,
+    SheetChanged,
+)
+from sanaksme.participants.models import Participant
+from sanaksme.programme.domain.methods import Method
+from sanaksme.programme.models import AgendaItem
+from sanaksme.programme.services import meeting_next_seq
+
+from .domain.notes import NOTE_LIMIT, NoteProblem, clean_note_text
+from .models import Note, NoteAudit, Reply, Sheet
+from .permissions import access_note, access_sheet
+
+# A phone may post this many notes in this many seconds (people type; scripts flood).
+RATE_LIMIT_NOTES = 10
+RATE_LIMIT_WINDOW = dt.timedelta(seconds=30)
+
+
+def sheets_ensure(*, item: AgendaItem) -> list[Sheet]:
+    """The sheets a brainstorm or feedback item defines, created on first use."""
+    method = Method(item.method)
+    params = item.params
+    wanted: list[tuple[str, str, list[str]]] = []
+    if method is Method.BRAINSTORM:
+        sites = {s.key: s.name for s in item.day.meeting.sites.all()}
+        columns = list(params.get("columns", []))
+        wanted += [(f"site-{key}", sites.get(key, key), columns)
+                   for key in params.get("sites", [])]
+        wanted += [(f"prompt-{i + 1}", prompt, columns)
+                   for i, prompt in enumerate(params.get("prompts", []))]
+        if not wanted:
+            wanted.append(("main", item.title, columns))
+    elif method is Method.FEEDBACK:
+        wanted.append(("feedback", item.title, list(params.get("kinds", []))))
+    revealed = method is not Method.FEEDBACK
+    existing = {s.key: s for s in item.sheets.all()}
+    missing = [(p, w) for p, w in enumerate(wanted) if w[0] not in existing]
+    if not missing:  # the common case: a read, no write lock
+        return sorted(existing.values(), key=lambda s: s.position)
+    with transaction.atomic():
+        for position, (key, title, columns) in missing:
+            existing[key], _created = Sheet.objects.get_or_create(
+                item=item, key=key, defaults={
+                    "meeting_id": item.day.meeting_id, "title": title, "columns": columns,
+                    "position": position, "revealed": revealed})
+    return sorted(existing.values(), key=lambda s: s.position)
+
+
+NOTE_MESSAGES = {
+    NoteProblem.EMPTY: lambda: _("Write something first."),
+    NoteProblem.TOO_LONG: lambda: _("A note may have at most %(limit)d characters.")
+    % {"limit": NOTE_LIMIT},
+    NoteProblem.CONTROL_CHARACTERS: lambda: _("The note contains characters that "
+                                              "cannot be shown."),
+}
+
+
+def _check_rate(author_id: int | None) -> None:
+    """At most RATE_LIMIT_NOTES per phone per window; kept in the cache, not on the note,
+    so anonymous notes stay anonymous."""
+    if author_id is None:
+        return
+    key = f"note-rate:{author_id}"
+    cache.add(key, 0, int(RATE_LIMIT_WINDOW.total_seconds()))
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, int(RATE_LIMIT_WINDOW.total_seconds()))
+        count = 1
+    if count > RATE_LIMIT_NOTES:
+        raise DomainError(_("Too many notes at once; wait a moment and send again."))
+
+
+def note_create(*, sheet: Sheet, column: str, text: str, client_id: str,
+                author: Participant | None = None, anonymous: bool = False,
+                typed_by_facilitator: bool = False) -> tuple[Note, bool]:
+    """Store a note exactly once per client id; returns (note, created).
+
+    On an anonymous feedback sheet the author is not stored at all.
+    """
+    client_id = client_id.strip()[:64]
+    if not client_id:
+        raise DomainError(_("The note has no client id."))
+    existing = Note.objects.filter(meeting_id=sheet.meeting_id, client_id=client_id).first()
+    if existing is not None:
+        return existing, False
+    if column not in sheet.columns:
+        raise DomainError(_("Unknown column."), field="column")
+    cleaned, problem = clean_note_text(text)
+    if problem is not None:
+        raise DomainError(NOTE_MESSAGES[problem](), field="text")
+    _check_rate(None if typed_by_facilitator or author is None else author.pk)
+    if sheet.item.method == Method.FEEDBACK.value and sheet.item.params.get("anonymous", True):
+        author, anonymous = None, True
+    try:
+        with transaction.atomic():
+            seq = meeting_next_seq(meeting_id=sheet.meeting_id)
+            note = Note.objects.create(
+                meeting_id=sheet.meeting_id, sheet=sheet, column=column, text=cleaned,
+                author=author, anonymous=anonymous, client_id=client_id, seq=seq,
+                typed_by_facilitator=typed_by_facilitator)
+            added = NoteAdded(meeting_id=sheet.meeting_id, seq=seq, note_id=note.pk,
+                              sheet_id=sheet.pk, column=column, text=cleaned,
+                              client_id=client_id)
+            if sheet.revealed:
+                broadcast_on_commit(added)
+            else:
+                broadcast_on_commit(added, [Audience.CONSOLE])
+                broadcast_on_commit(SeqAdvanced(meeting_id=sheet.meeting_id, seq=seq),
+                                    [Audience.PROJECTOR, Audience.PHONE])
+    except IntegrityError:
+        # The same client id raced in from a second connection: keep the first.
+        return Note.objects.get(meeting_id=sheet.meeting_id, client_id=client_id), False
+    return note, True
+
+
+def note_submit(*, meeting_id: int, sheet_id: object, column: object, text: object,
+                client_id: object, author_id: int | None = None,
+                anonymous: bool = False, typed_by_facilitator: bool = False) -> Note:
+    """A note from a live screen: check the untrusted fields, then `note_create`."""
+    sheet = access_sheet(meeting_id, sheet_id)
+    if not all(isinstance(v, str) for v in (column, text, client_id)):
+        raise DomainError(_("The message is incomplete."))
+    author = None
+    if author_id is not None:
+        author = Participant.objects.filter(pk=author_id, meeting_id=meeting_id).first()
+    note, _created = note_create(
+        sheet=sheet, column=str(column), text=str(text), client_id=str(client_id),
+        author=author, anonymous=anonymous, typed_by_facilitator=typed_by_facilitator)
+    return note
+
+
+# Moderation: nothing is deleted; every change is audited and can be undone. ---------
+
+
+def _note_changed(note: Note) -> None:
+    seq = meeting_next_seq(meeting_id=note.meeting_id)
+    broadcast_on_commit(NoteChanged(meeting_id=note.meeting_id, seq=seq, note_id=note.pk))
+
+
+def note_hide(*, note: Note, actor: Any, reason: str) -> Note:
+    """Hide a note from the screens, with a reason; it stays stored and can be shown."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Say why the note is hidden."), field="reason")
+    with transaction.atomic():
+        Note.objects.filter(pk=note.pk).update(hidden=True, hidden_reason=reason[:300])
+        NoteAudit.objects.create(note=note, action=NoteAudit.Action.HIDE, actor=actor,
+                                 reason=reason[:300])
+        _note_changed(note)
+    note.refresh_from_db()
+    return note
+
+
+def note_show(*, note: Note, actor: Any) -> Note:
+    """Undo a hide."""
+    with transaction.atomic():
+        note = Note.objects.select_for_update().get(pk=note.pk)
+        if not note.hidden:
+            return note
+        Note.objects.filter(pk=note.pk).update(hidden=False, hidden_reason="")
+        NoteAudit.objects.create(note=note, action=NoteAudit.Action.SHOW, actor=actor)
+        _note_changed(note)
+    note.refresh_from_db()
+    return note
+
+
+def note_merge(*, note: Note, into: Note, actor: Any) -> Note:
+    """Fold a duplicate into another note of the same sheet; undone by `note_unmerge`."""
+    with transaction.atomic():
+        # Re-read both under the write lock: two consoles merging A→B and B→A at once
+        # must not make a loop.
+        note = Note.objects.select_for_update().get(pk=note.pk)
+        into = Note.objects.select_for_update().get(pk=into.pk)
+        if note.pk == into.pk or note.sheet_id != into.sheet_id:
+            raise DomainError(_("A note can only be merged into another note of the same "
+                                "sheet."))
+        if into.merged_into_id is not None:
+            raise DomainError(_("That note is itself merged into another one."))
+        for child in Note.objects.filter(merged_into=note):
+            # Duplicates already folded into this note move along, each on the record.
+            Note.objects.filter(pk=child.pk).update(merged_into=into)
+            NoteAudit.objects.create(note=child, action=NoteAudit.Action.MERGE,
+                                     actor=actor, other=into)
+        Note.objects.filter(pk=note.pk).update(merged_into=into)
+        NoteAudit.objects.create(note=note, action=NoteAudit.Action.MERGE, actor=actor,
+                                 other=into)
+        _note_changed(note)
+    note.refresh_from_db()
+    return note
+
+
+def note_unmerge(*, note: Note, actor: Any) -> Note:
+    """Give a merged note its own place on the sheet again."""
+    with transaction.atomic():
+        note = Note.objects.select_for_update().get(pk=note.pk)
+        if note.merged_into_id is None:
+            return note
+        previous = note.merged_into
+        Note.objects.filter(pk=note.pk).update(merged_into=None)
+        NoteAudit.objects.create(note=note, action=NoteAudit.Action.UNMERGE, actor=actor,
+                                 other=previous)
+        _note_changed(note)
+    note.refresh_from_db()
+    return note
+
+
+def reply_create(*, note: Note, kind: str, text: str, client_id: str,
+                 author: Participant | None = None) -> tuple[Reply, bool]:
+    """Attach an official's reply under a note, exactly once per client id."""
+    if not client_id:
+        raise DomainError(_("The message is incomplete."))
+    existing = Reply.objects.filter(meeting_id=note.meeting_id, client_id=client_id).first()
+    if existing is not None:
+        return existing, False
+    if note.hidden or note.merged_into_id is not None:
+        raise DomainError(_("Unknown note."))
+    # Only the kinds the item offers (a feedback round offers none).
+    allowed = note.sheet.item.params.get("reply_kinds", [])
+    if kind not in allowed:
+        raise DomainError(_("Unknown kind of reply."), field="kind")
+    cleaned, problem = clean_note_text(text)
+    if problem is not None:
+        raise DomainError(NOTE_MESSAGES[problem](), field="text")
+    with transaction.atomic():
+        seq = meeting_next_seq(meeting_id=note.meeting_id)
+        reply = Reply.objects.create(meeting_id=note.meeting_id, note=note, kind=kind,
+                                     text=cleaned, author=author, client_id=client_id,
+                                     seq=seq)
+        broadcast_on_commit(ReplyAdded(meeting_id=note.meeting_id, seq=seq,
+                                       note_id=note.pk, reply_id=reply.pk))
+    return reply, True
+
+
+def sheet_reveal(*, sheet: Sheet, revealed: bool) -> Sheet:
+    """Show a sheet's notes on the projector and phones, or withdraw them."""
+    with transaction.atomic():
+        Sheet.objects.filter(pk=sheet.pk).update(revealed=revealed)
+        seq = meeting_next_seq(meeting_id=sheet.meeting_id)
+        broadcast_on_commit(SheetChanged(meeting_id=sheet.meeting_id, seq=seq,
+                                         sheet_id=sheet.pk))
+    sheet.revealed = revealed
+    return sheet
+
+
+def reply_submit(*, meeting_id: int, note_id: object, kind: object, text: object,
+                 client_id: object, author_id: int) -> Reply:
+    """A reply from a phone: only participants of the item's replier categories."""
+    note = access_note(meeting_id, note_id)
+    if not all(isinstance(v, str) for v in (kind, text, client_id)) or not client_id:
+        raise DomainError(_("The message is incomplete."))
+    author = Participant.objects.filter(pk=author_id, meeting_id=meeting_id).first()
+    if author is None or not may_reply(note.sheet, author.category):
+        raise DomainError(_("Only the people the facilitator invited can reply to notes."))
+    reply, _created = reply_create(note=note, kind=str(kind), text=str(text),
+                                   client_id=str(client_id)[:64], author=author)
+    return reply
+
+
+def may_reply(sheet: Sheet, category: str) -> bool:
+    return category in sheet.item.params.get("repliers", [])

@@ -1,0 +1,148 @@
+"""WebSocket consumers, one per audience. Thin: authorise, join, heal, forward.
+
+On every (re)connect a screen gets the full current state from the database; events
+then carry a per-meeting `seq`, and a client that sees a gap asks for `sync`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from sanaksme.core.exceptions import DomainError
+
+from . import access
+from .channel_groups import Audience, meeting_group
+from .fanout import fanout
+
+MAX_FRAME = 4096
+
+
+class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
+    audience: Audience
+    meeting_id: int | None = None
+    participant_id: int | None = None
+    category: str | None = None
+    language: str = "lv"
+
+    async def admit(self) -> access.Admission | None:
+        """Who this connection is, with its first state; None closes it (deny by default)."""
+        return None
+
+    async def connect(self) -> None:
+        admission = await self.admit()  # one database hop: authorise and build the state
+        if admission is None:
+            await self.close(code=4403)
+            return
+        self.meeting_id, self.language = admission.meeting_id, admission.language
+        self.participant_id, self.category = admission.participant_id, admission.category
+        self.group = meeting_group(self.meeting_id, self.audience)
+        await self.accept()
+        await fanout.join(self.group, self)
+        await self.send(text_data=admission.state)
+
+    async def disconnect(self, code: int) -> None:
+        if self.meeting_id is not None:
+            await fanout.leave(self.group, self)
+
+    async def send_state(self) -> None:
+        state, self.language = await database_sync_to_async(access.state_for)(
+            self.meeting_id, self.audience, self.category)
+        await self.send(text_data=state)
+
+    async def send_error(self, message: str, client_id: Any = None) -> None:
+        await self.send(text_data=json.dumps(
+            {"type": "error", "message": message,
+             "client_id": client_id if isinstance(client_id, str) else None},
+            ensure_ascii=False))
+
+    async def receive(self, text_data: str | None = None,
+                      bytes_data: bytes | None = None) -> None:
+        with translation.override(self.language):
+            try:
+                if text_data is None or len(text_data) > MAX_FRAME:
+                    raise ValueError
+                data = json.loads(text_data)
+                if not isinstance(data, dict) or not isinstance(data.get("action"), str):
+                    raise ValueError
+            except ValueError:
+                await self.send_error(_("The message could not be read."))
+                return
+            if data["action"] == "sync":
+                await self.send_state()
+                return
+            if data["action"] == "ping":
+                # The seq lets a client notice events it missed at the end of a burst;
+                # the time lets it count down against the server's clock.
+                seq = await database_sync_to_async(access.meeting_seq)(self.meeting_id)
+                await self.send(text_data=json.dumps(
+                    {"type": "pong", "seq": seq, "now": datetime.now(UTC).isoformat()}))
+                return
+            try:
+                await self.act(data)
+            except DomainError as error:
+                await self.send_error(error.message, data.get("client_id"))
+
+    async def act(self, data: dict[str, Any]) -> None:
+        raise DomainError(_("This screen is read-only."))
+
+
+
+class ProjectorConsumer(MeetingConsumer):
+    audience = Audience.PROJECTOR
+
+    async def admit(self) -> access.Admission | None:
+        kwargs = self.scope["url_route"]["kwargs"]
+        admission: access.Admission | None = await database_sync_to_async(
+            access.projector_connect)(kwargs["slug"], kwargs["token"])
+        return admission
+
+
+class ConsoleConsumer(MeetingConsumer):
+    audience = Audience.CONSOLE
+
+    async def admit(self) -> access.Admission | None:
+        admission: access.Admission | None = await database_sync_to_async(
+            access.console_connect)(self.scope.get("user"),
+                                    self.scope["url_route"]["kwargs"]["slug"])
+        return admission
+
+    async def act(self, data: dict[str, Any]) -> None:
+        if data["action"] == "note.add":
+            reply = await database_sync_to_async(access.console_note)(self.meeting_id, data)
+        elif data["action"] in access.SPEAKING_ACTIONS:
+            reply = await database_sync_to_async(access.console_speaking)(
+                self.meeting_id, data)
+        else:
+            reply = await database_sync_to_async(access.console_moderate)(
+                self.meeting_id, self.scope["user"], data)
+        await self.send(text_data=json.dumps(reply))
+
+
+class PhoneConsumer(MeetingConsumer):
+    audience = Audience.PHONE
+
+    async def admit(self) -> access.Admission | None:
+        admission: access.Admission | None = await database_sync_to_async(
+            access.phone_connect)(self.scope.get("session"),
+                                  self.scope["url_route"]["kwargs"]["code"])
+        return admission
+
+    async def act(self, data: dict[str, Any]) -> None:
+        if data["action"] == "note.add":
+            action = access.phone_note
+        elif data["action"] == "reply.add":
+            action = access.phone_reply
+        elif data["action"] in ("hand.raise", "hand.lower"):
+            action = access.phone_hand
+        else:
+            raise DomainError(_("Unknown action."))
+        reply = await database_sync_to_async(action)(
+            self.meeting_id, self.participant_id, data)
+        await self.send(text_data=json.dumps(reply))

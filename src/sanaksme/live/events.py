@@ -1,0 +1,109 @@
+"""Typed live events. Each carries ids and small values only (JSON- and msgpack-safe).
+
+Events that change what a live screen shows carry the meeting's sequence number
+`seq`; a screen that sees a gap re-syncs from the database (STYLE §4).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+
+@dataclass(frozen=True)
+class Event:
+    type: ClassVar[str]
+    meeting_id: int
+
+    def payload(self) -> dict[str, Any]:
+        """What a client receives: the type and the fields."""
+        return {"type": self.type, **dataclasses.asdict(self)}
+
+    def to_message(self) -> dict[str, Any]:
+        """The channel-layer message: routed by `type`, with the client JSON made once."""
+        return {"type": self.type, "json": json.dumps(self.payload(), ensure_ascii=False)}
+
+
+@dataclass(frozen=True)
+class ProgrammeChanged(Event):
+    """The programme of a meeting was edited: agenda screens re-fetch it."""
+
+    type: ClassVar[Literal["programme.changed"]] = "programme.changed"
+    seq: int
+
+
+@dataclass(frozen=True)
+class CurrentItemChanged(Event):
+    """The facilitator moved the meeting to another agenda item (or none)."""
+
+    type: ClassVar[Literal["programme.current_item_changed"]] = (
+        "programme.current_item_changed")
+    seq: int
+    item_id: int | None
+
+
+@dataclass(frozen=True)
+class NoteAdded(Event):
+    """A note was stored; screens add it to its sheet and column."""
+
+    type: ClassVar[Literal["boards.note_added"]] = "boards.note_added"
+    seq: int
+    note_id: int
+    sheet_id: int
+    column: str
+    text: str
+    client_id: str
+
+
+@dataclass(frozen=True)
+class SeqAdvanced(Event):
+    """Something this audience may not see happened; only the sequence moved on."""
+
+    type: ClassVar[Literal["live.seq_advanced"]] = "live.seq_advanced"
+    seq: int
+
+
+@dataclass(frozen=True)
+class NoteChanged(Event):
+    """A note was hidden, shown, merged or unmerged: screens re-sync."""
+
+    type: ClassVar[Literal["boards.note_changed"]] = "boards.note_changed"
+    seq: int
+    note_id: int
+
+
+@dataclass(frozen=True)
+class ReplyAdded(Event):
+    """An official's reply was stored under a note: screens re-sync."""
+
+    type: ClassVar[Literal["boards.reply_added"]] = "boards.reply_added"
+    seq: int
+    note_id: int
+    reply_id: int
+
+
+@dataclass(frozen=True)
+class SheetChanged(Event):
+    """A sheet was revealed on (or withdrawn from) the projector: screens re-sync."""
+
+    type: ClassVar[Literal["boards.sheet_changed"]] = "boards.sheet_changed"
+    seq: int
+    sheet_id: int
+
+
+@dataclass(frozen=True)
+class SpeakingChanged(Event):
+    """A turn started, ended, paused or got more time: screens re-sync."""
+
+    type: ClassVar[Literal["speaking.changed"]] = "speaking.changed"
+    seq: int
+    item_id: int
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.type: cls
+    for cls in (ProgrammeChanged, CurrentItemChanged, NoteAdded, SeqAdvanced,
+                NoteChanged, ReplyAdded, SheetChanged, SpeakingChanged)
+}

@@ -1,0 +1,88 @@
+"""Fan-out per process: one channel-layer message per process, one JSON per event.
+
+Stock Channels gives every WebSocket its own channel: an event for 500 phones is 500
+channel-layer messages, 500 consumer dispatches (each with a database-thread hop), and
+a full per-channel buffer silently drops messages. Here each process subscribes ONE
+channel of its own to a meeting's channel group while it has local screens of that
+audience, and writes the already-serialised JSON straight to each local socket.
+With Redis this is one message per process and audience, whatever the number of phones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from typing import Any, Protocol
+
+from channels.layers import get_channel_layer
+
+logger = logging.getLogger(__name__)
+
+class Screen(Protocol):
+    async def send(self, text_data: str | None = None) -> None: ...
+
+
+class ProcessFanout:
+    """The local screens of this process, by channel-group name."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, set[Screen]] = defaultdict(set)
+        self.channel: str | None = None
+        self.pump: asyncio.Task[None] | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.lock = asyncio.Lock()
+
+    async def _start(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self.channel is not None and self.loop is loop and self.pump and not self.pump.done():
+            return
+        # A new event loop (tests run each in its own) needs a fresh channel and pump.
+        self.members.clear()
+        self.loop = loop
+        # The default prefix matters with Redis: channels_redis reads all of a process's
+        # channels through one receive loop per prefix, and a second prefix would wait.
+        self.channel = await get_channel_layer().new_channel()
+        self.pump = loop.create_task(self._run(self.channel))
+
+    async def join(self, group: str, screen: Screen) -> None:
+        async with self._lock():
+            await self._start()
+            first = not self.members[group]
+            self.members[group].add(screen)
+            if first:
+                await get_channel_layer().group_add(group, self.channel)
+
+    async def leave(self, group: str, screen: Screen) -> None:
+        async with self._lock():
+            screens = self.members.get(group)
+            if not screens:
+                return
+            screens.discard(screen)
+            if not screens:
+                del self.members[group]
+                if self.channel is not None:
+                    await get_channel_layer().group_discard(group, self.channel)
+
+    def _lock(self) -> asyncio.Lock:
+        if self.loop is not asyncio.get_running_loop():
+            self.lock = asyncio.Lock()
+        return self.lock
+
+    async def _run(self, channel: str) -> None:
+        layer = get_channel_layer()
+        while True:
+            message = await layer.receive(channel)
+            await self.deliver(message)
+
+    async def deliver(self, message: dict[str, Any]) -> None:
+        """Write one event's JSON to every local screen of its channel group."""
+        data = message.get("json")
+        for screen in list(self.members.get(message.get("group", ""), ())):
+            try:
+                await screen.send(text_data=data)
+            except Exception:  # a socket closing mid-write must not stop the others
+                logger.debug("dropping a closed screen", exc_info=True)
+
+
+fanout = ProcessFanout()

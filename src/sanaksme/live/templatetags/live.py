@@ -1,0 +1,63 @@
+"""`{% live_config ws_url audience %}`: the JSON a live screen's script reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.html import json_script
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from sanaksme.boards.domain.notes import NOTE_LIMIT
+
+register = template.Library()
+
+
+@register.simple_tag
+def live_config(ws_url: str, audience: str, people: Any = None,
+                me: int | None = None) -> SafeString:
+    """The JSON a live screen's script reads. `people` (id, name) only on the console;
+    `me` is the phone's own participant id."""
+    return json_script({
+        "ws": ws_url, "audience": audience, "limit": NOTE_LIMIT, "me": me,
+        "people": [{"id": pk, "name": name} for pk, name in (people or [])],
+        "strings": {
+            "online": _("Connected"), "offline": _("Offline — notes will be sent later"),
+            "which_sheet": _("Which sheet?"), "which_column": _("Choose a column"),
+            "your_note": _("Your note"), "send": _("Send"), "sent": _("sent"),
+            "waiting": _("waiting to send"), "pick_column": _("Choose a column first."),
+            "empty": _("Write something first."), "my_notes": _("My notes"),
+            "waiting_for_start": _("Waiting for the facilitator to start…"),
+            "shared_board": _("See the shared sheet"), "merged": _("merged duplicates"),
+            "hidden": _("Hidden"), "merged_into": _("Merged into another note"),
+            "hide": _("Hide"), "show": _("Show again"), "merge": _("Merge…"),
+            "merge_here": _("Merge into this"), "unmerge": _("Unmerge"),
+            "cancel": _("Cancel"), "reply": _("Reply"), "reply_kind": _("Kind of reply"),
+            "reply_text": _("Reply text"),
+            "hide_reason": _("Why is this note hidden? (It stays stored and can be shown "
+                             "again.)"),
+            "not_shown": _("Not shown on the projector yet."),
+            "reveal": _("Show on the projector"), "withdraw": _("Hide from the projector"),
+            "collected_later": _("Notes are being collected; they will be shown later."),
+            "author": _("Said by"), "anonymous": _("anonymous"),
+            "speaking_now": _("Speaking now"), "your_turn": _("Your turn to speak"),
+            "next_speaker": _("Next"), "next": _("Next speaker ▶"), "back": _("◀ Back"),
+            "pause": _("Pause"), "resume": _("Resume"), "add_minute": _("+1 minute"),
+            "start_round": _("Start the round"), "round_over": _("Everyone has spoken."),
+            "spoken_of": _("spoken"), "slot": _("planned"),
+            "projected_end": _("projected end"), "paused": _("paused"),
+            "over_time": _("over time"),
+            "raise_hand": _("✋ Raise my hand"), "lower_hand": _("Lower my hand"),
+            "your_place": _("Your place in the queue"),
+            "waiting_to_speak": _("Waiting to speak"), "key_points": _("Key points"),
+            "give_floor": _("Give the floor"), "queue": _("Queue"),
+            "raised_in_room": _("Add a hand raised in the room"),
+            "minutes": _("Minutes"), "key_points_lines": _("Key points (one per line)"),
+            "save": _("Save"), "show_key_points": _("Show key points on the projector"),
+            "floor_by_category": _("Who had the floor"),
+            "nobody_speaking": _("Nobody has the floor."),
+            "next_from_queue": _("Next from the queue ▶"),
+            "shortcuts": _("Enter sends · Alt+1…9 picks a column · Alt+Shift+1…9 a sheet"),
+        },
+    }, "live-config")

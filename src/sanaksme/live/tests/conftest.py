@@ -1,0 +1,34 @@
+"""Fixtures shared by the consumer tests: a clean channel layer, the demo meeting live."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+from sanaksme.programme.models import AgendaItem, Meeting
+from sanaksme.programme.services import meeting_set_current_item
+
+
+@pytest.fixture(autouse=True)
+def fresh_layer() -> Iterator[None]:
+    """No channel-group members left over from another test (the cache is cleared by
+    the root conftest)."""
+    layer = get_channel_layer()
+    async_to_sync(layer.flush)()
+    yield
+    async_to_sync(layer.flush)()
+
+
+@pytest.fixture
+def brainstorm(demo_meeting: Meeting) -> AgendaItem:
+    return AgendaItem.objects.get(day__meeting=demo_meeting, method="brainstorm")
+
+
+@pytest.fixture
+def live_meeting(demo_meeting: Meeting, brainstorm: AgendaItem) -> Meeting:
+    """The demo meeting with its brainstorm on every screen."""
+    meeting_set_current_item(meeting=demo_meeting, item=brainstorm)
+    return Meeting.objects.get(pk=demo_meeting.pk)

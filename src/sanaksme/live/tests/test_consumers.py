@@ -1,0 +1,529 @@
+"""The WebSocket consumers, end to end through the ASGI application and in-memory layer.
+
+pytest-asyncio is not a dependency: each test is an `async def` run by `async_to_sync`
+(the `run_async` decorator). Data is set up synchronously in fixtures; with
+`transaction=True` it is committed, so the consumers' database threads see it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Awaitable, Callable
+from importlib import import_module
+from typing import Any
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
+
+from sanaksme.boards.models import Note, Sheet
+from sanaksme.boards.services import sheets_ensure
+from sanaksme.config.asgi import application
+from sanaksme.live.access import state_for
+from sanaksme.live.channel_groups import Audience
+from sanaksme.live.consumers import MAX_FRAME
+from sanaksme.participants.models import Participant
+from sanaksme.participants.selectors import session_key
+from sanaksme.programme.models import AgendaItem, Meeting
+from sanaksme.programme.services import meeting_set_current_item
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ORIGIN = [(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000")]
+
+
+def run_async(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an `async def` test to completion on a fresh event loop."""
+
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        async_to_sync(test)(*args, **kwargs)
+
+    return wrapper
+
+
+# Data -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sheet(live_meeting: Meeting, brainstorm: AgendaItem) -> Sheet:
+    return sheets_ensure(item=brainstorm)[0]
+
+
+@pytest.fixture
+def phone_person(live_meeting: Meeting) -> Participant:
+    return live_meeting.participants.exclude(category="organiser").order_by("pk")[0]
+
+
+@pytest.fixture
+def other_sheet(meeting_factory: Any, agenda_item_factory: Any) -> Sheet:
+    other = meeting_factory()
+    item = agenda_item_factory(day=other.days.first(), method="brainstorm",
+                               params={"columns": ["problem"]})
+    return sheets_ensure(item=item)[0]
+
+
+# Connections ------------------------------------------------------------------------
+
+
+def cookie(session_id: str) -> list[tuple[bytes, bytes]]:
+    return [*ORIGIN, (b"cookie", f"{settings.SESSION_COOKIE_NAME}={session_id}".encode())]
+
+
+def projector(meeting: Meeting, token: str | None = None) -> WebsocketCommunicator:
+    token = meeting.projector_token if token is None else token
+    return WebsocketCommunicator(application, f"/ws/projector/{meeting.slug}/{token}/",
+                                 headers=ORIGIN)
+
+
+def phone(meeting: Meeting, participant: Participant | None) -> WebsocketCommunicator:
+    headers = ORIGIN
+    if participant is not None:
+        store = import_module(settings.SESSION_ENGINE).SessionStore()
+        store[session_key(meeting)] = participant.pk
+        store.save()
+        headers = cookie(store.session_key)
+    return WebsocketCommunicator(application, f"/ws/phone/{meeting.join_code}/",
+                                 headers=headers)
+
+
+def console(meeting: Meeting, user: Any) -> WebsocketCommunicator:
+    client = Client()
+    client.force_login(user)
+    session_id = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return WebsocketCommunicator(application, f"/ws/console/{meeting.slug}/",
+                                 headers=cookie(session_id))
+
+
+async def open_(communicator: WebsocketCommunicator) -> dict[str, Any]:
+    """Connect, and return the state message the screen gets first."""
+    connected, _ = await communicator.connect()
+    assert connected
+    state: dict[str, Any] = await communicator.receive_json_from()
+    assert state["type"] == "state"
+    return state
+
+
+def note_frame(sheet: Sheet, client_id: str = "c1", text: str = "x",
+               column: str = "problem") -> dict[str, Any]:
+    return {"action": "note.add", "client_id": client_id, "sheet": sheet.pk,
+            "column": column, "text": text}
+
+
+# Who may connect --------------------------------------------------------------------
+
+
+@run_async
+async def test_projector_with_a_wrong_token_is_refused(live_meeting: Meeting) -> None:
+    communicator = projector(live_meeting, token="not-the-token")
+
+    connected, code = await communicator.connect()
+
+    assert (connected, code) == (False, 4403)
+
+
+@run_async
+async def test_projector_of_an_unknown_meeting_is_refused(live_meeting: Meeting) -> None:
+    communicator = WebsocketCommunicator(
+        application, f"/ws/projector/nope/{live_meeting.projector_token}/", headers=ORIGIN)
+
+    connected, _code = await communicator.connect()
+
+    assert connected is False
+
+
+@run_async
+async def test_phone_without_a_session_is_refused(live_meeting: Meeting) -> None:
+    communicator = phone(live_meeting, None)
+
+    connected, code = await communicator.connect()
+
+    assert (connected, code) == (False, 4403)
+
+
+@run_async
+async def test_phone_with_a_session_for_another_meeting_is_refused(
+    live_meeting: Meeting, participant_factory: Any,
+) -> None:
+    stranger = await database_sync_to_async(participant_factory)()
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[session_key(stranger.meeting)] = stranger.pk
+    await database_sync_to_async(store.save)()
+    communicator = WebsocketCommunicator(application, f"/ws/phone/{live_meeting.join_code}/",
+                                         headers=cookie(store.session_key))
+
+    connected, _code = await communicator.connect()
+
+    assert connected is False
+
+
+@run_async
+async def test_console_without_login_is_refused(live_meeting: Meeting) -> None:
+    communicator = WebsocketCommunicator(application, f"/ws/console/{live_meeting.slug}/",
+                                         headers=ORIGIN)
+
+    connected, code = await communicator.connect()
+
+    assert (connected, code) == (False, 4403)
+
+
+@run_async
+async def test_console_of_another_organisation_is_refused(
+    live_meeting: Meeting, django_user_model: Any,
+) -> None:
+    outsider = await database_sync_to_async(django_user_model.objects.create_user)(
+        "outsider", is_staff=True)
+    communicator = await database_sync_to_async(console)(live_meeting, outsider)
+
+    connected, _code = await communicator.connect()
+
+    assert connected is False
+
+
+# Heal on connect --------------------------------------------------------------------
+
+
+@run_async
+async def test_projector_gets_the_state_first(live_meeting: Meeting,
+                                              brainstorm: AgendaItem) -> None:
+    communicator = projector(live_meeting)
+
+    state = await open_(communicator)
+
+    assert state["seq"] == live_meeting.last_seq
+    assert state["item"]["id"] == brainstorm.pk
+    assert len(state["sheets"]) == 4
+    await communicator.disconnect()
+
+
+@run_async
+async def test_phone_gets_the_state_first(live_meeting: Meeting,
+                                          phone_person: Participant) -> None:
+    communicator = await database_sync_to_async(phone)(live_meeting, phone_person)
+
+    state = await open_(communicator)
+
+    assert state["item"]["method"] == "brainstorm"
+    await communicator.disconnect()
+
+
+@run_async
+async def test_current_item_change_reaches_a_connected_screen(
+    demo_meeting: Meeting, brainstorm: AgendaItem,
+) -> None:
+    communicator = projector(demo_meeting)
+    before = await open_(communicator)
+
+    await database_sync_to_async(meeting_set_current_item)(meeting=demo_meeting,
+                                                           item=brainstorm)
+
+    event = await communicator.receive_json_from()
+    assert event == {"type": "programme.current_item_changed",
+                     "meeting_id": demo_meeting.pk, "seq": before["seq"] + 1,
+                     "item_id": brainstorm.pk}
+    await communicator.send_json_to({"action": "sync"})
+    state = await communicator.receive_json_from()
+    assert (state["item"]["id"], state["seq"]) == (brainstorm.pk, before["seq"] + 1)
+    await communicator.disconnect()
+
+
+async def answer(communicator: WebsocketCommunicator,
+                 events: int = 1) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The sender's reply and its own events, in whichever order they arrive.
+
+    The sender's own copy of an event may overtake its ack: events are written to the
+    sockets by the process fan-out as soon as the transaction commits.
+    """
+    got = [await communicator.receive_json_from() for _ in range(1 + events)]
+    reply = next(m for m in got if m["type"] in ("ack", "error", "done"))
+    return reply, [m for m in got if m is not reply]
+
+
+# Notes from phones -------------------------------------------------------------------
+
+
+@run_async
+async def test_phone_note_is_acked_and_reaches_the_projector_once(
+    sheet: Sheet, phone_person: Participant, live_meeting: Meeting,
+) -> None:
+    wall = projector(live_meeting)
+    await open_(wall)
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_json_to(note_frame(sheet, "c1", "Nav telpu"))
+
+    ack, _own = await answer(hand)
+    assert ack["type"] == "ack"
+    assert ack["client_id"] == "c1"
+    assert ack["seq"] == live_meeting.last_seq + 1
+    added = await wall.receive_json_from()
+    assert added == {"type": "boards.note_added", "meeting_id": live_meeting.pk,
+                     "seq": ack["seq"], "note_id": ack["note_id"], "sheet_id": sheet.pk,
+                     "column": "problem", "text": "Nav telpu", "client_id": "c1"}
+    assert await wall.receive_nothing()
+    await wall.disconnect()
+    await hand.disconnect()
+
+
+@run_async
+async def test_resending_the_same_client_id_is_acked_again_but_not_announced(
+    sheet: Sheet, phone_person: Participant, live_meeting: Meeting,
+) -> None:
+    wall = projector(live_meeting)
+    await open_(wall)
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+    await hand.send_json_to(note_frame(sheet, "c1"))
+    first, _own = await answer(hand)
+
+    await wall.receive_json_from()
+
+    await hand.send_json_to(note_frame(sheet, "c1"))
+
+    second = await hand.receive_json_from()
+    assert second["type"] == "ack"
+    assert (second["note_id"], second["seq"]) == (first["note_id"], first["seq"])
+    assert await wall.receive_nothing()
+    assert await hand.receive_nothing()
+    assert await database_sync_to_async(Note.objects.count)() == 1
+    await wall.disconnect()
+    await hand.disconnect()
+
+
+@run_async
+async def test_the_phone_gets_an_ack_and_its_own_note_event(
+    sheet: Sheet, phone_person: Participant, live_meeting: Meeting,
+) -> None:
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_json_to(note_frame(sheet, "c1"))
+
+    ack, own = await answer(hand)
+    added = own[0]
+    assert (ack["type"], added["type"]) == ("ack", "boards.note_added")
+    assert added["note_id"] == ack["note_id"]
+    await hand.disconnect()
+
+
+@pytest.mark.parametrize("frame", [
+    "not json",
+    "[1, 2, 3]",
+    '"just a string"',
+    "{}",
+    '{"action": 5}',
+    "x" * 5000,
+    json.dumps({"action": "sync", "pad": "x" * MAX_FRAME}),
+])
+@run_async
+async def test_a_malformed_frame_gets_an_error_and_the_connection_stays_usable(
+    live_meeting: Meeting, phone_person: Participant, frame: str,
+) -> None:
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_to(text_data=frame)
+
+    error = await hand.receive_json_from()
+    assert error["type"] == "error"
+    assert error["message"]
+    await hand.send_json_to({"action": "sync"})
+    assert (await hand.receive_json_from())["type"] == "state"
+    await hand.disconnect()
+
+
+@run_async
+async def test_a_binary_frame_gets_an_error(live_meeting: Meeting,
+                                            phone_person: Participant) -> None:
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_to(bytes_data=b'{"action": "sync"}')
+
+    assert (await hand.receive_json_from())["type"] == "error"
+    await hand.disconnect()
+
+
+@run_async
+async def test_an_unknown_action_gets_an_error(live_meeting: Meeting,
+                                               phone_person: Participant) -> None:
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_json_to({"action": "note.delete", "client_id": "c1"})
+
+    error = await hand.receive_json_from()
+    assert (error["type"], error["client_id"]) == ("error", "c1")
+    await hand.disconnect()
+
+
+@run_async
+async def test_a_note_for_another_meetings_sheet_is_refused(
+    live_meeting: Meeting, phone_person: Participant, other_sheet: Sheet,
+) -> None:
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_json_to(note_frame(other_sheet, "c1"))
+
+    error = await hand.receive_json_from()
+    assert (error["type"], error["client_id"]) == ("error", "c1")
+    assert not await database_sync_to_async(Note.objects.exists)()
+    await hand.disconnect()
+
+
+@run_async
+async def test_empty_text_gets_an_error_with_the_client_id(
+    live_meeting: Meeting, phone_person: Participant, sheet: Sheet,
+) -> None:
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_json_to(note_frame(sheet, "c7", "   "))
+
+    error = await hand.receive_json_from()
+    assert error["type"] == "error"
+    assert error["client_id"] == "c7"
+    assert error["message"]
+    assert not await database_sync_to_async(Note.objects.exists)()
+    await hand.disconnect()
+
+
+@run_async
+async def test_a_non_string_client_id_is_not_echoed(
+    live_meeting: Meeting, phone_person: Participant, sheet: Sheet,
+) -> None:
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_json_to({**note_frame(sheet), "client_id": {"x": 1}})
+
+    error = await hand.receive_json_from()
+    assert (error["type"], error["client_id"]) == ("error", None)
+    await hand.disconnect()
+
+
+# The projector is read-only ----------------------------------------------------------
+
+
+@run_async
+async def test_the_projector_is_read_only(live_meeting: Meeting, sheet: Sheet) -> None:
+    wall = projector(live_meeting)
+    await open_(wall)
+
+    await wall.send_json_to(note_frame(sheet, "c1"))
+
+    error = await wall.receive_json_from()
+    assert error["type"] == "error"
+    with translation.override(live_meeting.language):
+        assert error["message"] == gettext("This screen is read-only.")
+    assert not await database_sync_to_async(Note.objects.exists)()
+    await wall.send_json_to({"action": "sync"})
+    assert (await wall.receive_json_from())["type"] == "state"
+    await wall.disconnect()
+
+
+# The console -------------------------------------------------------------------------
+
+
+@run_async
+async def test_the_console_types_an_anonymous_note(
+    live_meeting: Meeting, facilitator: Any, sheet: Sheet,
+) -> None:
+    desk = await database_sync_to_async(console)(live_meeting, facilitator)
+    await open_(desk)
+
+    await desk.send_json_to(note_frame(sheet, "f1", "Pierakstīts"))
+
+    ack, _own = await answer(desk)
+    assert ack["type"] == "ack"
+    note = await database_sync_to_async(Note.objects.get)(pk=ack["note_id"])
+    assert (note.typed_by_facilitator, note.anonymous, note.author_id,
+            note.text) == (True, True, None, "Pierakstīts")
+    await desk.disconnect()
+
+
+@run_async
+async def test_the_console_types_a_note_for_a_participant(
+    live_meeting: Meeting, facilitator: Any, sheet: Sheet, phone_person: Participant,
+) -> None:
+    desk = await database_sync_to_async(console)(live_meeting, facilitator)
+    await open_(desk)
+
+    await desk.send_json_to({**note_frame(sheet, "f1"), "author": phone_person.pk})
+
+    ack, _own = await answer(desk)
+    note = await database_sync_to_async(Note.objects.get)(pk=ack["note_id"])
+    assert (note.typed_by_facilitator, note.anonymous,
+            note.author_id) == (True, False, phone_person.pk)
+    await desk.disconnect()
+
+
+# Live consistency (STYLE §8) --------------------------------------------------------
+
+
+@run_async
+async def test_the_state_rebuilt_from_the_database_matches_the_pushed_note(
+    live_meeting: Meeting, phone_person: Participant, sheet: Sheet,
+) -> None:
+    wall = projector(live_meeting)
+    await open_(wall)
+    hand = await database_sync_to_async(phone)(live_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_json_to(note_frame(sheet, "c1", "  Laba prakse "))
+    pushed = await wall.receive_json_from()
+
+    state = json.loads((await database_sync_to_async(state_for)(
+        live_meeting.pk, Audience.PROJECTOR))[0])
+    notes = {s["id"]: [{k: n[k] for k in ("id", "column", "text", "seq")}
+                       for n in s["notes"]] for s in state["sheets"]}
+    assert notes[pushed["sheet_id"]] == [{"id": pushed["note_id"], "column": pushed["column"],
+                                          "text": pushed["text"], "seq": pushed["seq"]}]
+    assert sum(len(n) for n in notes.values()) == 1
+    assert state["seq"] == pushed["seq"]
+    await wall.send_json_to({"action": "sync"})
+    assert await wall.receive_json_from() == json.loads(json.dumps(state))
+    await wall.disconnect()
+    await hand.disconnect()
+
+
+# Feedback stays off the projector until revealed -----------------------------------
+
+
+@run_async
+async def test_a_feedback_note_reaches_the_console_but_not_the_projector(
+    demo_meeting: Meeting, phone_person: Participant, facilitator: Any,
+) -> None:
+    def feedback_sheet() -> Sheet:
+        item = AgendaItem.objects.get(day__meeting=demo_meeting, method="feedback")
+        meeting_set_current_item(meeting=demo_meeting, item=item)
+        return sheets_ensure(item=item)[0]
+
+    sheet = await database_sync_to_async(feedback_sheet)()
+    wall = projector(demo_meeting)
+    await open_(wall)
+    desk = await database_sync_to_async(console)(demo_meeting, facilitator)
+    await open_(desk)
+    hand = await database_sync_to_async(phone)(demo_meeting, phone_person)
+    await open_(hand)
+
+    await hand.send_json_to(note_frame(sheet, "f1", "Paldies", column="feedback"))
+
+    ack, _own = await answer(hand)
+    assert ack["type"] == "ack"
+    assert await wall.receive_json_from() == {"type": "live.seq_advanced",
+                                              "meeting_id": demo_meeting.pk,
+                                              "seq": ack["seq"]}
+    assert (await desk.receive_json_from())["text"] == "Paldies"
+    await wall.send_json_to({"action": "sync"})
+    assert "Paldies" not in json.dumps(await wall.receive_json_from(), ensure_ascii=False)
+    for communicator in (wall, desk, hand):
+        await communicator.disconnect()

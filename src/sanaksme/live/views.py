@@ -1,0 +1,83 @@
+"""The three live screens: the facilitator's console, the projector and the phone."""
+
+from __future__ import annotations
+
+import secrets
+
+import segno
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from sanaksme.participants.selectors import (
+    participant_list_for_joining,
+    session_participant_id,
+)
+from sanaksme.programme.models import AgendaItem, Meeting
+from sanaksme.programme.permissions import access_meeting
+from sanaksme.programme.selectors import agenda_items, meeting_get_full
+from sanaksme.programme.services import meeting_set_current_item
+
+
+def _join_url(request: HttpRequest, meeting: Meeting) -> str:
+    return request.build_absolute_uri(reverse("join-meeting", args=[meeting.join_code]))
+
+
+def _qr_svg(url: str) -> str:
+    """The join link as an inline SVG QR code (no user text inside)."""
+    return str(segno.make(url, error="m").svg_inline(scale=10, border=2, dark="#111", omitsize=True))
+
+
+@login_required
+def console(request: HttpRequest, slug: str) -> HttpResponse:
+    access_meeting(request.user, slug)
+    meeting = meeting_get_full(slug)
+    projector_url = reverse("live:projector", args=[meeting.slug, meeting.projector_token])
+    return render(request, "live/console.html", {
+        "meeting": meeting, "items": agenda_items(meeting),
+        "projector_url": request.build_absolute_uri(projector_url),
+        "join_url": _join_url(request, meeting),
+        "local_only": request.get_host().split(":")[0] in {"127.0.0.1", "localhost"},
+        "ws_url": f"/ws/console/{meeting.slug}/",
+        "people": participant_list_for_joining(meeting),
+    })
+
+
+@login_required
+@require_POST
+def set_current_item(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = access_meeting(request.user, slug)
+    raw = request.POST.get("item") or ""
+    item = None
+    if raw:
+        item = AgendaItem.objects.filter(pk=int(raw) if raw.isdigit() else 0,
+                                         day__meeting=meeting).first()
+        if item is None:
+            raise Http404
+    meeting_set_current_item(meeting=meeting, item=item)
+    return redirect("live:console", slug=slug)
+
+
+def projector(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    meeting = Meeting.objects.filter(slug=slug).first()
+    if meeting is None or not secrets.compare_digest(meeting.projector_token, token):
+        raise Http404
+    join_url = _join_url(request, meeting)
+    return render(request, "live/projector.html", {
+        "meeting": meeting, "join_url": join_url, "qr": _qr_svg(join_url),
+        "ws_url": f"/ws/projector/{meeting.slug}/{meeting.projector_token}/",
+    })
+
+
+def phone(request: HttpRequest, code: str) -> HttpResponse:
+    meeting = Meeting.objects.filter(join_code=code.upper()).first()
+    if meeting is None:
+        raise Http404
+    me = session_participant_id(request.session, meeting)
+    if me is None:
+        return redirect("join-meeting", code=meeting.join_code)
+    return render(request, "live/phone.html", {
+        "meeting": meeting, "ws_url": f"/ws/phone/{meeting.join_code}/", "me": me,
+    })
