@@ -1,0 +1,63 @@
+"""The tour de table live: console starts it, projector and the speaker's phone follow."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from channels.testing import ChannelsLiveServerTestCase
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from sanaksme.programme.management.commands.demo import DEMO_FILE
+from sanaksme.programme.models import Meeting
+from sanaksme.programme.services import programme_import
+
+from .conftest import in_thread
+
+PASSWORD = "correct horse battery"
+
+
+class TestTourDeTable(ChannelsLiveServerTestCase):
+    @pytest.fixture(autouse=True)
+    def _browser(self, browser: Any) -> None:
+        self.browser = browser
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.meeting: Meeting = in_thread(self._load_demo)
+
+    @staticmethod
+    def _load_demo() -> Meeting:
+        meeting = programme_import(text=DEMO_FILE.read_text(encoding="utf-8"))
+        user = get_user_model().objects.create_user("facilitator", password=PASSWORD)
+        meeting.organisation.members.add(user)
+        return meeting
+
+    def test_next_moves_the_projector_and_the_speakers_phone_together(self) -> None:
+        console = self.browser.new_context().new_page()
+        console.goto(f"{self.live_server_url}/login/")
+        console.get_by_label("Lietotājvārds").fill("facilitator")
+        console.get_by_label("Parole").fill(PASSWORD)
+        console.get_by_role("button", name="Pieteikties").click()
+        console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
+        console.get_by_role("button", name=re.compile("Dalībnieku iepazīšanās")).click()
+        projector = self.browser.new_context().new_page()
+        projector.goto(f"{self.live_server_url}/projector/{self.meeting.slug}/"
+                       f"{self.meeting.projector_token}/")
+        console.get_by_role("button", name="Sākt kārtu").click()
+        expect(projector.locator(".speaker")).to_have_text("Anita Bērziņa")
+        phone = self.browser.new_context(viewport={"width": 390, "height": 800},
+                                         is_mobile=True).new_page()
+        phone.goto(f"{self.live_server_url}/j/{self.meeting.join_code}/")
+        phone.get_by_role("button", name="Anita Bērziņa").click()
+
+        expect(phone.get_by_text("Jūsu kārta runāt")).to_be_visible()
+        expect(phone.locator("#clock")).to_have_text(re.compile(r"^[23]:\d\d$"))
+        expect(projector.locator("#clock")).to_have_text(re.compile(r"^[23]:\d\d$"))
+        console.get_by_role("button", name="Nākamais runātājs ▶").click()
+
+        expect(projector.locator(".speaker")).to_have_text("Dace Liepiņa")
+        expect(phone.locator(".speaker")).to_have_text("Dace Liepiņa")
+        expect(phone.get_by_text("Jūsu kārta runāt")).to_have_count(0)
