@@ -20,5 +20,6 @@ urlpatterns = [
     path("console/", include("sanaksme.participants.urls")),
     path("j/", join.join_start, name="join-start"),
     path("j/<str:code>/", join.join_meeting, name="join-meeting"),
+    path("", include("sanaksme.presenting.urls")),
     path("", include("sanaksme.live.urls")),
 ]

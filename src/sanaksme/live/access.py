@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import secrets
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -29,6 +31,15 @@ from sanaksme.boards.services import (
 )
 from sanaksme.core.exceptions import DomainError
 from sanaksme.participants.selectors import session_participant
+from sanaksme.presenting.selectors import has_presenting, presenting_state
+from sanaksme.presenting.services import (
+    screen_clear,
+    slide_show,
+    summary_show,
+    summary_write,
+    video_play,
+    video_show,
+)
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.selectors import meeting_list_for_user
 from sanaksme.speaking.selectors import speaking_state
@@ -88,6 +99,13 @@ def state_for(meeting_id: int, audience: Audience,
             item = meeting.current_item
             if item is not None and item.method in SPEAKING_METHODS:
                 data["speaking"] = speaking_state(item, console=audience is Audience.CONSOLE)
+            if item is not None and has_presenting(item):
+                data["presenting"] = presenting_state(
+                    item, url_for=_file_url(meeting, audience),
+                    console=audience is Audience.CONSOLE)
+                if audience is Audience.CONSOLE:
+                    data["presenting"]["materials_url"] = reverse(
+                        "presenting:materials", args=[meeting.slug, item.pk])
         entry = (data, json.dumps(data, ensure_ascii=False))
         if data["seq"] == seq:
             _remember((*base, None), entry)
@@ -101,6 +119,19 @@ def state_for(meeting_id: int, audience: Audience,
         if data["seq"] == seq:
             _remember((*base, can_reply), personal)
     return personal[1], language
+
+
+def _file_url(meeting: Meeting, audience: Audience) -> Callable[[str], str]:
+    """Slide and video addresses for this screen: the console's need a login, the
+    projector's carry its token; phones get none (they show the slide number only)."""
+    def url(key: str) -> str:
+        if audience is Audience.CONSOLE:
+            return reverse("presenting:console-file", args=[meeting.slug, key])
+        if audience is Audience.PROJECTOR:
+            return reverse("presenting:projector-file",
+                           args=[meeting.slug, meeting.projector_token, key])
+        return ""
+    return url
 
 
 def _remember(key: tuple[int, str, str, int, bool | None], entry: _Entry) -> None:
@@ -214,7 +245,7 @@ def console_speaking(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
         hand_raise(round_=round_, participant_id=_int(data.get("participant")),
                    by_facilitator=True)
     elif action == "round.key_points":
-        round_show_key_points(round_=round_, show=bool(data.get("show")))
+        round_show_key_points(round_=round_, show=_bool(data.get("show")))
     elif action in ("turn.next", "turn.back"):
         turn_next(round_=round_, expected=expected, step=1 if action == "turn.next" else -1)
     elif action == "turn.pause":
@@ -229,6 +260,12 @@ def console_speaking(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
     return {"type": "done", "action": action}
 
 
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise DomainError(_("The message is incomplete."))
+
+
 def _int(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -241,6 +278,34 @@ def _current_round(meeting_id: int) -> Any:
     if item is None:
         raise DomainError(_("No agenda item is on the screens."))
     return round_get_or_create(item=item)
+
+
+PRESENTING_ACTIONS = ("slide.show", "video.show", "video.play", "screen.clear",
+                      "summary.write", "summary.show")
+
+
+def console_presenting(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    """Slides, video and summary on the projector, from the console."""
+    item = Meeting.objects.select_related("current_item__day").get(pk=meeting_id).current_item
+    if item is None:
+        raise DomainError(_("No agenda item is on the screens."))
+    action = data["action"]
+    if action == "slide.show":
+        slide_show(item=item, deck_id=_int(data.get("deck")), page=_int(data.get("page")))
+    elif action == "video.show":
+        video_show(item=item, video_id=_int(data.get("video")))
+    elif action == "video.play":
+        video_play(item=item, playing=_bool(data.get("playing")))
+    elif action == "screen.clear":
+        screen_clear(item=item)
+    elif action == "summary.write":
+        text = data.get("text")
+        if not isinstance(text, str):
+            raise DomainError(_("The message is incomplete."))
+        summary_write(item=item, text=text)
+    else:
+        summary_show(item=item, shown=_bool(data.get("shown")))
+    return {"type": "done", "action": action}
 
 
 def phone_hand(meeting_id: int, participant_id: int, data: dict[str, Any]) -> dict[str, Any]:

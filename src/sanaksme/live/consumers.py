@@ -22,6 +22,7 @@ from .channel_groups import Audience, meeting_group
 from .fanout import fanout
 
 MAX_FRAME = 4096
+MAX_CONSOLE_FRAME = 64 * 1024  # the console sends minutes and the day's summary
 
 
 class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
@@ -30,6 +31,7 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
     participant_id: int | None = None
     category: str | None = None
     language: str = "lv"
+    max_frame: int = MAX_FRAME
 
     async def admit(self) -> access.Admission | None:
         """Who this connection is, with its first state; None closes it (deny by default)."""
@@ -66,7 +68,7 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
                       bytes_data: bytes | None = None) -> None:
         with translation.override(self.language):
             try:
-                if text_data is None or len(text_data) > MAX_FRAME:
+                if text_data is None or len(text_data) > self.max_frame:
                     raise ValueError
                 data = json.loads(text_data)
                 if not isinstance(data, dict) or not isinstance(data.get("action"), str):
@@ -106,6 +108,7 @@ class ProjectorConsumer(MeetingConsumer):
 
 class ConsoleConsumer(MeetingConsumer):
     audience = Audience.CONSOLE
+    max_frame = MAX_CONSOLE_FRAME
 
     async def admit(self) -> access.Admission | None:
         admission: access.Admission | None = await database_sync_to_async(
@@ -116,6 +119,9 @@ class ConsoleConsumer(MeetingConsumer):
     async def act(self, data: dict[str, Any]) -> None:
         if data["action"] == "note.add":
             reply = await database_sync_to_async(access.console_note)(self.meeting_id, data)
+        elif data["action"] in access.PRESENTING_ACTIONS:
+            reply = await database_sync_to_async(access.console_presenting)(
+                self.meeting_id, data)
         elif data["action"] in access.SPEAKING_ACTIONS:
             reply = await database_sync_to_async(access.console_speaking)(
                 self.meeting_id, data)

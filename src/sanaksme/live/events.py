@@ -102,8 +102,18 @@ class SpeakingChanged(Event):
     item_id: int
 
 
+@dataclass(frozen=True)
+class PresentationChanged(Event):
+    """A slide, a video or the summary on the projector changed: screens re-sync."""
+
+    type: ClassVar[Literal["presenting.changed"]] = "presenting.changed"
+    seq: int
+    item_id: int
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
     for cls in (ProgrammeChanged, CurrentItemChanged, NoteAdded, SeqAdvanced,
-                NoteChanged, ReplyAdded, SheetChanged, SpeakingChanged)
+                NoteChanged, ReplyAdded, SheetChanged, SpeakingChanged,
+                PresentationChanged)
 }

@@ -48,7 +48,8 @@ def speaking_state(item: AgendaItem, *, console: bool = False) -> dict[str, Any]
     following = order[here + 1] if 0 <= here + 1 < len(order) and current else None
     slot = item.minutes
     state: dict[str, Any] = {
-        "started": True, "finished": round_.finished,
+        # A round row alone (made by a refused action) is not a start: only turns are.
+        "started": bool(turns) or round_.finished, "finished": round_.finished,
         "current": _turn(current, people) if current else None,
         "next": _person(people.get(following)) if following else None,
         "done": len(spoken), "total": len(order),

@@ -88,6 +88,9 @@ def turn_next(*, round_: Round, expected: int | None, step: int = 1,
         if round_.current_id != expected:
             return round_
         if round_.item.method == Method.DISCUSSION.value:
+            if step < 0:
+                raise DomainError(_("A discussion has no way back: give the floor from "
+                                    "the queue."))
             _call_next(round_, now)
             _announce(round_)
             return round_
@@ -198,6 +201,7 @@ def hand_raise(*, round_: Round, participant_id: int, by_facilitator: bool = Fal
     if person is None:
         raise DomainError(_("Unknown participant."))
     with transaction.atomic():
+        Round.objects.select_for_update().filter(pk=round_.pk).values_list("pk").first()
         waiting = round_.hands.filter(participant=person, lowered_at__isnull=True,
                                       called_at__isnull=True).first()
         if waiting is not None:
@@ -234,11 +238,13 @@ def queue(round_: Round) -> list[Hand]:
 
 
 def _call_next(round_: Round, now: dt.datetime, hand_id: int | None = None) -> None:
-    if round_.current is not None:
-        _end(round_.current, now)
     waiting = queue(round_)
     if hand_id is not None:
         waiting = [h for h in waiting if h.pk == hand_id]
+        if not waiting:
+            raise DomainError(_("That hand is no longer raised."))
+    if round_.current is not None:
+        _end(round_.current, now)
     if not waiting:
         Round.objects.filter(pk=round_.pk).update(current=None)
         round_.current = None

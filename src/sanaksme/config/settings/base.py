@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "sanaksme.participants",
     "sanaksme.boards",
     "sanaksme.speaking",
+    "sanaksme.presenting",
     "sanaksme.live",
 ]
 
@@ -200,6 +201,10 @@ MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 SANAKSME_MAX_IMPORT_BYTES = envint("SANAKSME_MAX_IMPORT_BYTES", 1024 * 1024)
+# Slides (PDF) and videos shown on the projector, kept in MEDIA_ROOT with the meeting.
+SANAKSME_MAX_SLIDES_MB = envint("SANAKSME_MAX_SLIDES_MB", 50)
+SANAKSME_MAX_SLIDE_PAGES = envint("SANAKSME_MAX_SLIDE_PAGES", 200)
+SANAKSME_MAX_VIDEO_MB = envint("SANAKSME_MAX_VIDEO_MB", 500)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

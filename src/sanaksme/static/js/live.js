@@ -402,11 +402,11 @@
     if (sp.current) {
       var cur = sp.minutes.filter(function (m) { return m.turn_id === sp.current.turn_id; })[0] || {minutes: "", key_points: []};
       var f = el("form", {"class": "minutes-form"});
-      f.appendChild(el("label", {"for": "minutes"}, S.minutes + ": " + sp.current.name));
-      var mins = el("textarea", {id: "minutes", rows: "3"}); mins.value = cur.minutes;
+      f.appendChild(el("label", {"for": "minutes-" + sp.current.turn_id}, S.minutes + ": " + sp.current.name));
+      var mins = draftArea("minutes-" + sp.current.turn_id, cur.minutes, 3);
       f.appendChild(mins);
-      f.appendChild(el("label", {"for": "key-points"}, S.key_points_lines));
-      var pts = el("textarea", {id: "key-points", rows: "2"}); pts.value = cur.key_points.join("\n");
+      f.appendChild(el("label", {"for": "key-points-" + sp.current.turn_id}, S.key_points_lines));
+      var pts = draftArea("key-points-" + sp.current.turn_id, cur.key_points.join("\n"), 2);
       f.appendChild(pts);
       f.appendChild(el("button", {type: "submit", "class": "tool primary"}, S.save));
       f.addEventListener("submit", function (e) {
@@ -483,17 +483,183 @@
     tick();
   }
 
+  /* ---- presenting: slides, video, the day's summary ---- */
+  // Text being typed in a textarea survives re-renders until the server has it.
+  var drafts = {};
+  function draftArea(id, serverValue, rows) {
+    var area = el("textarea", {id: id, rows: String(rows)});
+    var d = drafts[id];
+    if (d !== undefined && d === serverValue) { delete drafts[id]; d = undefined; }
+    area.value = d !== undefined ? d : serverValue;
+    area.addEventListener("input", function () { drafts[id] = area.value; });
+    return area;
+  }
+  var media = {key: null, node: null};  // the video/iframe node, kept across renders
+  function videoPosition(v) {
+    var at = v.played;
+    if (v.playing && v.playing_since) at += (Date.now() + skew - Date.parse(v.playing_since)) / 1000;
+    return Math.max(at, 0);
+  }
+  function syncVideo(v) {
+    var node = media.node;
+    if (!node || node.tagName !== "VIDEO") return;
+    var want = videoPosition(v);
+    if (Math.abs((node.currentTime || 0) - want) > 1.5 && node.readyState > 0) node.currentTime = want;
+    if (v.playing && node.paused) {
+      var p = node.play();
+      if (p && p.catch) p.catch(function () {  // no sound allowed without a click here
+        node.muted = true; node.play().catch(function () {});
+        var btn = document.getElementById("unmute");
+        if (btn) btn.hidden = false;
+      });
+    } else if (!v.playing && !node.paused) node.pause();
+  }
+  function videoNode(v) {
+    var key = v.kind + ":" + v.src;
+    if (media.key !== key) {
+      media.key = key;
+      if (v.kind === "embed") {
+        media.node = el("iframe", {src: v.src, "class": "video", allow: "autoplay; fullscreen",
+                                   allowfullscreen: "", referrerpolicy: "strict-origin-when-cross-origin",
+                                   title: v.title});
+      } else {
+        media.node = el("video", {src: v.src, "class": "video", preload: "auto", playsinline: ""});
+        media.node.addEventListener("loadedmetadata", function () {
+          var sh = state && state.presenting && state.presenting.showing;
+          if (sh && sh.kind === "video") syncVideo(sh);
+        });
+      }
+    }
+    return media.node;
+  }
+  function slideTo(sh, page) {
+    if (page < 1 || page > sh.pages || page === sh.page) return;
+    send({action: "slide.show", deck: sh.deck_id, page: page});
+  }
+  function renderPresenting(container) {
+    var pr = state.presenting, sh = pr.showing;
+    var box = el("section", {"class": "presenting"});
+    document.body.classList.toggle("presenting-now", cfg.audience === "projector" && !!sh);
+    if (sh && sh.kind === "slide") {
+      if (cfg.audience === "phone") {
+        box.appendChild(el("p", {"class": "speaking-label"}, S.presentation));
+        if (sh.title.indexOf(state.item.title) !== 0) box.appendChild(el("p", {"class": "speaker"}, sh.title));
+        box.appendChild(el("p", {"class": "speaker"}, S.slide + " " + sh.page + " / " + sh.pages));
+      } else {
+        box.appendChild(el("img", {src: sh.src, "class": "slide", alt: S.slide + " " + sh.page + " / " + sh.pages}));
+        if (sh.next_src) { var pre = new Image(); pre.src = sh.next_src; }
+      }
+    } else if (sh && sh.kind === "video") {
+      if (cfg.audience === "phone") {
+        box.appendChild(el("p", {"class": "speaking-label"}, S.video));
+        box.appendChild(el("p", {"class": "speaker"}, sh.title));
+      } else if (cfg.audience === "projector") {
+        box.appendChild(videoNode(sh));
+        var unmute = el("button", {type: "button", id: "unmute", "class": "unmute", hidden: ""}, "🔈 " + S.click_to_play);
+        unmute.addEventListener("click", function () { media.node.muted = false; unmute.hidden = true; });
+        box.appendChild(unmute);
+      } else {
+        box.appendChild(el("p", {"class": "speaker"}, "▶ " + sh.title));
+      }
+    }
+    if (!sh) media = {key: null, node: null};
+    if (cfg.audience === "console") renderPresentingTools(box, pr, sh);
+    if (pr.summary && (cfg.audience !== "console") && pr.summary_shown) {
+      var sum = el("section", {"class": "summary-text"});
+      sum.appendChild(el("h2", {}, S.summary));
+      sum.appendChild(el("p", {}, pr.summary));
+      box.appendChild(sum);
+    }
+    container.appendChild(box);
+    if (sh && sh.kind === "video" && cfg.audience === "projector") syncVideo(sh);
+  }
+  function renderPresentingTools(box, pr, sh) {
+    var bar = el("div", {"class": "speaking-tools"});
+    if (sh && sh.kind === "slide") {
+      box.appendChild(el("p", {"class": "hint", id: "slide-number"}, S.slide + " " + sh.page + " / " + sh.pages + " · " + sh.title));
+      var prev = tool(S.prev_slide, function () { slideTo(sh, sh.page - 1); });
+      var next = tool(S.next_slide, function () { slideTo(sh, sh.page + 1); }, "primary big");
+      prev.disabled = sh.page <= 1; next.disabled = sh.page >= sh.pages;
+      bar.appendChild(prev); bar.appendChild(next);
+    }
+    if (sh && sh.kind === "video") {
+      bar.appendChild(tool(sh.playing ? S.pause_video : S.play, function () {
+        send({action: "video.play", playing: !sh.playing}); }, "primary big"));
+    }
+    if (sh) bar.appendChild(tool(S.take_off_screen, function () { send({action: "screen.clear"}); }));
+    if (sh) { box.appendChild(bar); }
+    if (sh && sh.kind === "slide") box.appendChild(el("p", {"class": "hint"}, S.slide_keys));
+    if (pr.decks.length || pr.videos.length) {
+      var list = el("ul", {"class": "materials"});
+      pr.decks.forEach(function (d) {
+        var li = el("li", {"class": sh && sh.deck_id === d.id ? "now" : ""});
+        li.appendChild(el("img", {src: d.thumb, alt: "", "class": "thumb", width: "120", loading: "lazy"}));
+        li.appendChild(el("span", {}, d.title + " (" + d.pages + ")"));
+        li.appendChild(tool(S.show_on_screen, function () { send({action: "slide.show", deck: d.id, page: 1}); }));
+        list.appendChild(li);
+      });
+      pr.videos.forEach(function (v) {
+        var li = el("li", {"class": sh && sh.video_id === v.id ? "now" : ""});
+        li.appendChild(el("span", {}, "▶ " + v.title));
+        li.appendChild(tool(S.show_on_screen, function () { send({action: "video.show", video: v.id}); }));
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    } else if (!pr.is_summary) {
+      box.appendChild(el("p", {"class": "hint"}, S.no_materials));
+    }
+    if (pr.materials_url) box.appendChild(el("a", {href: pr.materials_url, "class": "button small"}, S.add_materials));
+    if (pr.is_summary || pr.summary) {
+      var form = el("form", {"class": "minutes-form"});
+      form.appendChild(el("label", {"for": "summary"}, S.summary));
+      form.appendChild(el("p", {"class": "hint"}, S.summary_hint));
+      var area = draftArea("summary", pr.summary, 8);
+      form.appendChild(area);
+      var saved = el("span", {"class": "hint"}, drafts.summary === undefined && pr.summary ? "✓ " + S.saved : "");
+      form.appendChild(el("button", {type: "submit", "class": "tool primary"}, S.save));
+      form.appendChild(saved);
+      form.addEventListener("submit", function (e) { e.preventDefault(); send({action: "summary.write", text: area.value}); });
+      box.appendChild(form);
+      var show = el("label", {"class": "author"});
+      var cb = el("input", {type: "checkbox"}); cb.checked = pr.summary_shown;
+      cb.addEventListener("change", function () { send({action: "summary.show", shown: cb.checked}); });
+      show.appendChild(cb); show.appendChild(document.createTextNode(" " + S.show_summary));
+      box.appendChild(show);
+    }
+  }
+  /* Console: arrows, Page Up/Down (a presenter's clicker) and space turn the slides. */
+  document.addEventListener("keydown", function (e) {
+    if (cfg.audience !== "console" || !state || !state.presenting || e.altKey || e.ctrlKey || e.metaKey) return;
+    var sh = state.presenting.showing;
+    var t = e.target && e.target.tagName;
+    if (!sh || sh.kind !== "slide" || t === "INPUT" || t === "TEXTAREA" || t === "SELECT") return;
+    var step = {ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1}[e.key];
+    if (!step) return;
+    e.preventDefault();
+    slideTo(sh, sh.page + step);
+  });
+
   function render() {
+    var active = document.activeElement, focusId = active && active.id && root.contains(active) ? active.id : null;
+    var caret = focusId && typeof active.selectionStart === "number" ? [active.selectionStart, active.selectionEnd] : null;
+    if (media.node && media.node.parentNode) media.node.parentNode.removeChild(media.node);
+    draw();
+    var again = focusId && document.getElementById(focusId);
+    if (again) { again.focus(); if (caret && again.setSelectionRange) again.setSelectionRange(caret[0], caret[1]); }
+  }
+  function draw() {
     root.textContent = "";
     var item = state.item;
+    document.body.classList.remove("presenting-now");
     if (!item) { root.appendChild(el("p", {"class": "waiting"}, S.waiting_for_start)); return; }
     var head = el("header", {"class": "item"});
     head.appendChild(el("p", {"class": "method"}, item.method_label +
       (item.starts_at ? " · " + item.starts_at + "–" + item.ends_at : "")));
     head.appendChild(el("h1", {}, item.title));
     root.appendChild(head);
+    if (state.presenting) renderPresenting(root);
     if (state.speaking) { renderSpeaking(root); return; }
-    if (!state.sheets.length) return;
+    if (!state.sheets || !state.sheets.length) return;
     if (cfg.audience === "phone") {
       renderComposer(root);
       root.appendChild(el("h2", {"class": "mine-title"}, S.my_notes));

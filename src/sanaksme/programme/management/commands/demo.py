@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from sanaksme.presenting.demo import demo_decks
 from sanaksme.programme.models import Meeting, Organisation
 from sanaksme.programme.services import programme_import
 
@@ -27,7 +28,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not Meeting.objects.exists():
             meeting = programme_import(text=DEMO_FILE.read_text(encoding="utf-8"))
-            self.stdout.write(f"Loaded the demo meeting “{meeting.full_title}”.")
+            decks = demo_decks(meeting)
+            self.stdout.write(f"Loaded the demo meeting “{meeting.full_title}” "
+                              f"with {decks} sample slide decks.")
         password = self._facilitator_password()
         url = options["url"]
         lines = [
