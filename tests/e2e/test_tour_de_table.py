@@ -19,7 +19,12 @@ from .conftest import in_thread
 PASSWORD = "correct horse battery"
 
 
-class TestTourDeTable(ChannelsLiveServerTestCase):
+class DemoLive(ChannelsLiveServerTestCase):
+    """The demo meeting on a live server. One test per class: a second test on the
+    same SQLite live server finds the database being flushed under it."""
+
+    __test__ = False
+
     @pytest.fixture(autouse=True)
     def _browser(self, browser: Any) -> None:
         self.browser = browser
@@ -34,6 +39,10 @@ class TestTourDeTable(ChannelsLiveServerTestCase):
         user = get_user_model().objects.create_user("facilitator", password=PASSWORD)
         meeting.organisation.members.add(user)
         return meeting
+
+
+class TestTourDeTable(DemoLive):
+    __test__ = True
 
     def test_next_moves_the_projector_and_the_speakers_phone_together(self) -> None:
         console = self.browser.new_context().new_page()
@@ -61,3 +70,42 @@ class TestTourDeTable(ChannelsLiveServerTestCase):
         expect(projector.locator(".speaker")).to_have_text("Dace Liepiņa")
         expect(phone.locator(".speaker")).to_have_text("Dace Liepiņa")
         expect(phone.get_by_text("Jūsu kārta runāt")).to_have_count(0)
+
+
+class TestTourOrder(DemoLive):
+    __test__ = True
+
+    def test_the_order_is_rearranged_by_dragging_and_an_absent_person_is_skipped(
+        self,
+    ) -> None:
+        console = self.browser.new_context().new_page()
+        console.goto(f"{self.live_server_url}/login/")
+        console.get_by_label("Lietotājvārds").fill("facilitator")
+        console.get_by_label("Parole").fill(PASSWORD)
+        console.get_by_role("button", name="Pieteikties").click()
+        console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
+        console.get_by_role("button", name=re.compile("Dalībnieku iepazīšanās")).click()
+        names = console.locator("#speaking-order li .name")
+        expect(names.first).to_have_text("Anita Bērziņa")
+        first, second, third = (names.nth(i).inner_text() for i in range(3))
+
+        console.locator("#speaking-order li").nth(2).drag_to(
+            console.locator("#speaking-order li").nth(0))
+        expect(names.first).to_have_text(third)
+        expect(names.nth(1)).to_have_text(first)
+        console.locator("#speaking-order li").first.get_by_role(
+            "button", name="Izlaist").click()
+        expect(console.locator(".skipped")).to_contain_text(third)
+        expect(names.first).to_have_text(first)
+
+        projector = self.browser.new_context().new_page()
+        projector.goto(f"{self.live_server_url}/projector/{self.meeting.slug}/"
+                       f"{self.meeting.projector_token}/")
+        console.get_by_role("button", name="Sākt kārtu").click()
+        expect(projector.locator(".speaker")).to_have_text(first)
+        console.get_by_role("button", name="Nākamais runātājs ▶").click()
+        expect(projector.locator(".speaker")).to_have_text(second)
+
+        console.get_by_role("button", name="Atgriezt").click()  # a late arrival
+        expect(console.locator(".skipped")).to_have_count(0)
+        expect(names.first).to_have_text(third)  # back in the place they were given

@@ -47,8 +47,10 @@ from sanaksme.speaking.services import (
     SPEAKING_METHODS,
     hand_lower,
     hand_raise,
+    round_arrange,
     round_get_or_create,
     round_show_key_points,
+    round_skip,
     turn_add_time,
     turn_call,
     turn_next,
@@ -225,7 +227,8 @@ def phone_reply(meeting_id: int, participant_id: int, data: dict[str, Any]) -> d
 
 
 SPEAKING_ACTIONS = ("turn.next", "turn.back", "turn.pause", "turn.resume", "turn.add",
-                    "turn.call", "turn.write", "hand.add", "round.key_points")
+                    "turn.call", "turn.write", "hand.add", "round.key_points",
+                    "round.arrange", "round.skip")
 
 
 def console_speaking(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
@@ -244,6 +247,14 @@ def console_speaking(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
     elif action == "hand.add":
         hand_raise(round_=round_, participant_id=_int(data.get("participant")),
                    by_facilitator=True)
+    elif action == "round.arrange":
+        order = data.get("order")
+        if not isinstance(order, list) or len(order) > 1000:
+            raise DomainError(_("The message is incomplete."))
+        round_arrange(round_=round_, order=[_int(pid) for pid in order])
+    elif action == "round.skip":
+        round_skip(round_=round_, participant_id=_int(data.get("participant")),
+                   skipped=_bool(data.get("skipped")))
     elif action == "round.key_points":
         round_show_key_points(round_=round_, show=_bool(data.get("show")))
     elif action in ("turn.next", "turn.back"):

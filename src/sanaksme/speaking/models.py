@@ -20,6 +20,7 @@ class Round(TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rounds")
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="round")
     arranged = models.JSONField(_("speaking order"), default=list)
+    skipped = models.JSONField(_("skipped (not here)"), default=list, blank=True)
     current = models.ForeignKey("Turn", on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="+")
     finished = models.BooleanField(default=False)

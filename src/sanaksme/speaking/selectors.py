@@ -24,6 +24,9 @@ def speaking_state(item: AgendaItem, *, console: bool = False) -> dict[str, Any]
     """Current and next speaker (name and institution only, never a category), the
     countdown as absolute times, and the round's totals. None if not started."""
     round_ = Round.objects.filter(item=item).select_related("current").first()
+    if round_ is None and item.method != Method.DISCUSSION.value:
+        # Not started yet: the planned order, which the console may still rearrange.
+        round_ = Round(item=item, meeting_id=item.day.meeting_id)
     if round_ is None:
         empty: dict[str, Any] = {"started": False, "finished": False, "current": None,
                                  "next": None, "done": 0, "total": 0, "order": [],
@@ -37,7 +40,7 @@ def speaking_state(item: AgendaItem, *, console: bool = False) -> dict[str, Any]
     order = round_order(round_)
     people = {p.pk: p for p in Participant.objects.filter(pk__in=order)}
     turns = list(Turn.objects.filter(round=round_).values(
-        "participant_id", "spoken_seconds", "ended_at"))
+        "participant_id", "spoken_seconds", "ended_at")) if round_.pk else []
     spoken: dict[int, float] = {}
     for turn in turns:
         if turn["ended_at"] is not None and turn["participant_id"] is not None:
@@ -68,6 +71,8 @@ def speaking_state(item: AgendaItem, *, console: bool = False) -> dict[str, Any]
                            "institution": people[pid].institution, "id": pid,
                            "spoken": round(spoken[pid]) if pid in spoken else None}
                           for pid in order]
+        state["skipped"] = [{"id": p.pk, "name": p.name} for p in
+                            Participant.objects.filter(pk__in=round_.skipped).order_by("name")]
     return state
 
 

@@ -34,7 +34,8 @@ def _allowed(item: AgendaItem) -> int:
 
 def round_order(round_: Round) -> list[int]:
     """Who speaks, in order: the arranged order, then anyone registered since."""
-    people = [Person(p.pk, p.category) for p in
+    skipped = set(round_.skipped)
+    people = [Person(p.pk, p.category, present=p.pk not in skipped) for p in
               Participant.objects.filter(meeting_id=round_.meeting_id).order_by("pk")]
     return tour_order(people, arranged=round_.arranged)
 
@@ -177,6 +178,20 @@ def round_arrange(*, round_: Round, order: list[int]) -> Round:
     with transaction.atomic():
         Round.objects.filter(pk=round_.pk).update(arranged=list(dict.fromkeys(order)))
         round_.arranged = list(dict.fromkeys(order))
+        _announce(round_)
+    return round_
+
+
+def round_skip(*, round_: Round, participant_id: int, skipped: bool) -> Round:
+    """Leave someone out of the tour (not here), or bring them back in their place."""
+    if not Participant.objects.filter(pk=participant_id,
+                                      meeting_id=round_.meeting_id).exists():
+        raise DomainError(_("Unknown participant."))
+    with transaction.atomic():
+        round_ = Round.objects.select_for_update(of=("self",)).get(pk=round_.pk)
+        rest = [pid for pid in round_.skipped if pid != participant_id]
+        round_.skipped = [*rest, participant_id] if skipped else rest
+        Round.objects.filter(pk=round_.pk).update(skipped=round_.skipped)
         _announce(round_)
     return round_
 

@@ -435,6 +435,54 @@
     });
     if (sp.minutes.length) { box.appendChild(el("h3", {}, S.minutes)); box.appendChild(log); }
   }
+  /* Tour de table order: drag a name (or use ↑ ↓) to move it; "Skip" leaves out
+     someone who is not here. Whoever has spoken or speaks now stays where they are. */
+  var dragged = null;
+  function arrange(ids) { send({action: "round.arrange", order: ids}); }
+  function renderOrder(box, sp, cur) {
+    var ids = sp.order.map(function (p) { return p.id; });
+    box.appendChild(el("p", {"class": "hint"}, S.drag_hint));
+    var list = el("ol", {"class": "speaking-order", id: "speaking-order"});
+    sp.order.forEach(function (p, i) {
+      var fixed = p.spoken !== null || (cur && cur.participant_id === p.id);
+      var li = el("li", {"class": (cur && cur.participant_id === p.id ? "now" : "") + (p.spoken !== null ? " done" : ""),
+                         "data-id": String(p.id)});
+      li.appendChild(el("span", {"class": "name"}, p.name + (p.spoken !== null ? " — " + clockText(p.spoken) : "")));
+      if (!fixed) {
+        li.setAttribute("draggable", "true");
+        li.addEventListener("dragstart", function (e) {
+          dragged = p.id; li.classList.add("dragging");
+          e.dataTransfer.effectAllowed = "move"; e.dataTransfer.setData("text/plain", String(p.id));
+        });
+        li.addEventListener("dragend", function () { dragged = null; li.classList.remove("dragging"); });
+        var up = tool("↑", function () { var o = ids.slice(); o.splice(i, 1); o.splice(i - 1, 0, p.id); arrange(o); });
+        up.setAttribute("aria-label", S.move_up + ": " + p.name); up.disabled = i === 0;
+        var down = tool("↓", function () { var o = ids.slice(); o.splice(i, 1); o.splice(i + 1, 0, p.id); arrange(o); });
+        down.setAttribute("aria-label", S.move_down + ": " + p.name); down.disabled = i === ids.length - 1;
+        li.appendChild(up); li.appendChild(down);
+        li.appendChild(tool(S.skip, function () { send({action: "round.skip", participant: p.id, skipped: true}); }));
+      }
+      li.addEventListener("dragover", function (e) { if (dragged !== null && !fixed) e.preventDefault(); });
+      li.addEventListener("drop", function (e) {
+        e.preventDefault();
+        if (dragged === null || dragged === p.id || fixed) return;
+        var o = ids.filter(function (x) { return x !== dragged; });
+        o.splice(o.indexOf(p.id) + (ids.indexOf(dragged) < i ? 1 : 0), 0, dragged);
+        dragged = null; arrange(o);
+      });
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    if (sp.skipped && sp.skipped.length) {
+      var sk = el("p", {"class": "skipped"}, S.skipped + ": ");
+      sp.skipped.forEach(function (p) {
+        sk.appendChild(document.createTextNode(p.name + " "));
+        sk.appendChild(tool(S.bring_back, function () { send({action: "round.skip", participant: p.id, skipped: false}); }));
+        sk.appendChild(document.createTextNode(" "));
+      });
+      box.appendChild(sk);
+    }
+  }
   function renderSpeaking(container) {
     var sp = state.speaking;
     var box = el("section", {"class": "speaking"});
@@ -470,13 +518,7 @@
         clockText(sp.spoken_total) + (sp.slot_seconds ? " · " + S.slot + " " + clockText(sp.slot_seconds) : ""));
       totals.appendChild(el("span", {id: "projected-end", "class": "projected"}));
       box.appendChild(totals);
-      var list = el("ol", {"class": "speaking-order"});
-      (sp.order || []).forEach(function (p) {
-        var li = el("li", {"class": (cur && cur.participant_id === p.id ? "now" : "") + (p.spoken !== null ? " done" : "")},
-          p.name + (p.spoken !== null ? " — " + clockText(p.spoken) : ""));
-        list.appendChild(li);
-      });
-      if (sp.kind !== "discussion") box.appendChild(list);
+      if (sp.kind !== "discussion") renderOrder(box, sp, cur);
     }
     if (sp.kind === "discussion") renderDiscussion(box, sp);
     container.appendChild(box);
@@ -495,6 +537,7 @@
     return area;
   }
   var media = {key: null, node: null};  // the video/iframe node, kept across renders
+  var slideImg = null;
   function videoPosition(v) {
     var at = v.played;
     if (v.playing && v.playing_since) at += (Date.now() + skew - Date.parse(v.playing_since)) / 1000;
@@ -546,7 +589,10 @@
         if (sh.title.indexOf(state.item.title) !== 0) box.appendChild(el("p", {"class": "speaker"}, sh.title));
         box.appendChild(el("p", {"class": "speaker"}, S.slide + " " + sh.page + " / " + sh.pages));
       } else {
-        box.appendChild(el("img", {src: sh.src, "class": "slide", alt: S.slide + " " + sh.page + " / " + sh.pages}));
+        // The same page keeps its image element: no flicker when other things change.
+        if (!slideImg || slideImg.getAttribute("src") !== sh.src) slideImg = el("img", {src: sh.src, "class": "slide"});
+        slideImg.setAttribute("alt", S.slide + " " + sh.page + " / " + sh.pages);
+        box.appendChild(slideImg);
         if (sh.next_src) { var pre = new Image(); pre.src = sh.next_src; }
       }
     } else if (sh && sh.kind === "video") {
