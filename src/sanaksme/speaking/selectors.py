@@ -35,7 +35,7 @@ def speaking_state(item: AgendaItem, *, console: bool = False) -> dict[str, Any]
         if item.method == Method.DISCUSSION.value:
             empty.update(kind="discussion", queue=[], show_key_points=False, key_points=[])
             if console:
-                empty.update(totals={"categories": []}, minutes=[], people=_people(item))
+                empty.update(totals={"categories": [], "people": []}, minutes=[], people=_people(item))
         return empty
     order = round_order(round_)
     people = {p.pk: p for p in Participant.objects.filter(pk__in=order)}
@@ -109,12 +109,16 @@ def _discussion_state(round_: Round, *, console: bool) -> dict[str, Any]:
     }
     if console:
         ended = [t for t in turns if t.ended_at and t.participant]
-        _per_person, per_category = speaking_totals(
+        per_person, per_category = speaking_totals(
             QueueTurn(t.participant_id or 0, t.participant.category if t.participant else "",
                       t.spoken_seconds) for t in ended)
+        names = {t.participant_id: t.participant.name for t in ended if t.participant}
         data["totals"] = {"categories": [{"category": c, "label": option_label(c),
                                           "seconds": round(v)}
-                                         for c, v in sorted(per_category.items())]}
+                                         for c, v in sorted(per_category.items())],
+                          "people": [{"name": names[pid], "seconds": round(v)}
+                                     for pid, v in sorted(per_person.items(),
+                                                          key=lambda kv: -kv[1])]}
         data["minutes"] = [{"turn_id": t.pk, "name": t.participant.name if t.participant
                             else "", "minutes": t.minutes, "key_points": t.key_points,
                             "spoken": round(t.spoken_seconds)} for t in turns]

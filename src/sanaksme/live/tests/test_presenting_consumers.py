@@ -93,3 +93,37 @@ async def test_a_phone_cannot_turn_slides_and_sees_only_the_slide_number(
     assert (await hand.receive_json_from())["type"] == "error"
     assert "decks" not in state["presenting"]
     await hand.disconnect()
+
+
+@run_async
+async def test_the_summary_reaches_the_projector_when_the_console_shows_it(
+    demo_meeting: Meeting, facilitator: Any,
+) -> None:
+    item = await database_sync_to_async(AgendaItem.objects.get)(
+        day__meeting=demo_meeting, method="summary")
+    await database_sync_to_async(meeting_set_current_item)(meeting=demo_meeting, item=item)
+    desk = await database_sync_to_async(console)(demo_meeting, facilitator)
+    await open_(desk)
+    screen = projector(demo_meeting)
+    await open_(screen)
+
+    await desk.send_json_to({"action": "summary.write", "text": "Mediatori ir vajadzīgi."})
+    await answer(desk)
+    await desk.send_json_to({"action": "summary.show", "shown": "yes"})  # not a boolean
+    assert (await desk.receive_json_from())["type"] == "error"
+    await screen.send_json_to({"action": "sync"})
+    state = [m for m in [await screen.receive_json_from() for _ in range(2)]
+             if m["type"] == "state"][0]
+    assert state["presenting"]["summary"] == ""  # written, not shown yet
+
+    await desk.send_json_to({"action": "summary.show", "shown": True})
+    await answer(desk)
+    while (message := await screen.receive_json_from())["type"] != "presenting.changed" \
+            or message["seq"] < state["seq"] + 1:
+        pass
+    await screen.send_json_to({"action": "sync"})
+    while (message := await screen.receive_json_from())["type"] != "state":
+        pass
+    assert message["presenting"]["summary"] == "Mediatori ir vajadzīgi."
+    await desk.disconnect()
+    await screen.disconnect()

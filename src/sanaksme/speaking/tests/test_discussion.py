@@ -166,6 +166,8 @@ def test_minutes_key_points_and_who_had_the_floor(
                                     "points": ["Mediators ir tilts", "Vajag finansējumu"]}]
     seconds = {c["category"]: c["seconds"] for c in state["totals"]["categories"]}
     assert seconds == {"roma_community": 90, "regional_expert": 60}
+    assert state["totals"]["people"] == [{"name": mediator.name, "seconds": 90},
+                                         {"name": expert.name, "seconds": 60}]
 
 
 def test_key_points_reach_the_projector_only_when_shown(

@@ -426,6 +426,9 @@
       var t = el("ul", {"class": "totals"});
       sp.totals.categories.forEach(function (c) { t.appendChild(el("li", {}, c.label + ": " + clockText(c.seconds))); });
       box.appendChild(t);
+      var per = el("ul", {"class": "totals people-totals"});
+      sp.totals.people.forEach(function (p) { per.appendChild(el("li", {}, p.name + ": " + clockText(p.seconds))); });
+      box.appendChild(per);
     }
     var log = el("ol", {"class": "minutes-log"});
     sp.minutes.forEach(function (m) {
@@ -612,7 +615,7 @@
     if (cfg.audience === "console") renderPresentingTools(box, pr, sh);
     if (pr.summary && (cfg.audience !== "console") && pr.summary_shown) {
       var sum = el("section", {"class": "summary-text"});
-      sum.appendChild(el("h2", {}, S.summary));
+      if (!pr.is_summary) sum.appendChild(el("h2", {}, S.summary));
       sum.appendChild(el("p", {}, pr.summary));
       box.appendChild(sum);
     }
