@@ -30,6 +30,7 @@ from sanaksme.boards.services import (
     sheet_reveal,
 )
 from sanaksme.core.exceptions import DomainError
+from sanaksme.groups.selectors import GROUP_METHODS, groups_state, my_group_id
 from sanaksme.participants.selectors import session_participant
 from sanaksme.presenting.selectors import has_presenting, presenting_state
 from sanaksme.presenting.services import (
@@ -40,7 +41,7 @@ from sanaksme.presenting.services import (
     video_play,
     video_show,
 )
-from sanaksme.programme.models import Meeting
+from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.selectors import meeting_list_for_user
 from sanaksme.speaking.selectors import speaking_state
 from sanaksme.speaking.services import (
@@ -74,7 +75,8 @@ class Admission:
 
 
 _Entry = tuple[dict[str, Any], str]
-_STATES: OrderedDict[tuple[int, str, str, int, bool | None], _Entry] = OrderedDict()
+_Key = tuple[int, str, str, int, bool | None, int | None]
+_STATES: OrderedDict[_Key, _Entry] = OrderedDict()
 _STATES_KEPT = 64
 _MEETING_BY_CODE: dict[str, int] = {}  # join codes never change
 
@@ -83,17 +85,17 @@ def meeting_seq(meeting_id: int) -> int:
     return int(Meeting.objects.values_list("last_seq", flat=True).get(pk=meeting_id))
 
 
-def state_for(meeting_id: int, audience: Audience,
-              category: str | None = None) -> tuple[str, str]:
+def state_for(meeting_id: int, audience: Audience, category: str | None = None,
+              participant_id: int | None = None) -> tuple[str, str]:
     """The screen's full state as JSON, and the meeting's language.
 
     Built once per meeting, audience, language and `seq` (for phones, also per "may
-    reply"): when 500 phones (re)connect at once they share one build. Every change
-    takes a new seq, so a stored state never goes stale.
+    reply" and per small group): when 500 phones (re)connect at once they share one
+    build. Every change takes a new seq, so a stored state never goes stale.
     """
     seq, language = Meeting.objects.values_list("last_seq", "language").get(pk=meeting_id)
     base = (meeting_id, audience.value, language, seq)
-    entry = _STATES.get((*base, None))
+    entry = _STATES.get((*base, None, None))
     if entry is None:
         with translation.override(language):
             meeting = Meeting.objects.select_related("current_item__day").get(pk=meeting_id)
@@ -108,19 +110,36 @@ def state_for(meeting_id: int, audience: Audience,
                 if audience is Audience.CONSOLE:
                     data["presenting"]["materials_url"] = reverse(
                         "presenting:materials", args=[meeting.slug, item.pk])
+            if item is not None and item.method in GROUP_METHODS:
+                # Phones get their own group's part below, never the others'.
+                data["groups"] = (None if audience is Audience.PHONE
+                                  else groups_state(item, audience=audience.value))
         entry = (data, json.dumps(data, ensure_ascii=False))
         if data["seq"] == seq:
-            _remember((*base, None), entry)
+            _remember((*base, None, None), entry)
     data, text = entry
     if category is None:
         return text, language
     can_reply = category in (data.get("item") or {}).get("repliers", [])
-    personal = _STATES.get((*base, can_reply))
+    group_id = None
+    if "groups" in data and participant_id is not None:
+        group_id = _my_group(meeting_id, participant_id)
+    personal = _STATES.get((*base, can_reply, group_id))
     if personal is None:
-        personal = (data, json.dumps({**data, "can_reply": can_reply}, ensure_ascii=False))
+        extra: dict[str, Any] = {"can_reply": can_reply}
+        if "groups" in data:
+            with translation.override(language):
+                item = AgendaItem.objects.select_related("day").get(pk=data["item"]["id"])
+                extra["groups"] = groups_state(item, audience="phone", group_id=group_id)
+        personal = (data, json.dumps({**data, **extra}, ensure_ascii=False))
         if data["seq"] == seq:
-            _remember((*base, can_reply), personal)
+            _remember((*base, can_reply, group_id), personal)
     return personal[1], language
+
+
+def _my_group(meeting_id: int, participant_id: int) -> int | None:
+    item = Meeting.objects.select_related("current_item__day").get(pk=meeting_id).current_item
+    return None if item is None else my_group_id(item, participant_id)
 
 
 def _file_url(meeting: Meeting, audience: Audience) -> Callable[[str], str]:
@@ -136,7 +155,7 @@ def _file_url(meeting: Meeting, audience: Audience) -> Callable[[str], str]:
     return url
 
 
-def _remember(key: tuple[int, str, str, int, bool | None], entry: _Entry) -> None:
+def _remember(key: _Key, entry: _Entry) -> None:
     _STATES[key] = entry
     while len(_STATES) > _STATES_KEPT:
         _STATES.popitem(last=False)
@@ -173,7 +192,7 @@ def phone_connect(session: Any, code: str) -> Admission | None:
     person = session_participant(session, meeting_id) if session is not None else None
     if person is None:
         return None
-    state, language = state_for(meeting_id, Audience.PHONE, person[1])
+    state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0])
     return Admission(meeting_id, language, state, *person)
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError
 
-from . import access
+from . import access, group_actions
 from .channel_groups import Audience, meeting_group
 from .fanout import fanout
 
@@ -55,7 +55,7 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
 
     async def send_state(self) -> None:
         state, self.language = await database_sync_to_async(access.state_for)(
-            self.meeting_id, self.audience, self.category)
+            self.meeting_id, self.audience, self.category, self.participant_id)
         await self.send(text_data=state)
 
     async def send_error(self, message: str, client_id: Any = None) -> None:
@@ -119,6 +119,9 @@ class ConsoleConsumer(MeetingConsumer):
     async def act(self, data: dict[str, Any]) -> None:
         if data["action"] == "note.add":
             reply = await database_sync_to_async(access.console_note)(self.meeting_id, data)
+        elif data["action"] in group_actions.CONSOLE_GROUP_ACTIONS:
+            reply = await database_sync_to_async(group_actions.console_group)(
+                self.meeting_id, data)
         elif data["action"] in access.PRESENTING_ACTIONS:
             reply = await database_sync_to_async(access.console_presenting)(
                 self.meeting_id, data)
@@ -147,6 +150,8 @@ class PhoneConsumer(MeetingConsumer):
             action = access.phone_reply
         elif data["action"] in ("hand.raise", "hand.lower"):
             action = access.phone_hand
+        elif data["action"] in group_actions.WORKSHEET_ACTIONS:
+            action = group_actions.phone_group
         else:
             raise DomainError(_("Unknown action."))
         reply = await database_sync_to_async(action)(

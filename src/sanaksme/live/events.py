@@ -111,9 +111,20 @@ class PresentationChanged(Event):
     item_id: int
 
 
+@dataclass(frozen=True)
+class GroupsChanged(Event):
+    """Groups were drawn or changed, a worksheet was edited, a group began presenting
+    or the comparison changed: screens re-sync (phones get only their own group's
+    worksheet unless the worksheets are open)."""
+
+    type: ClassVar[Literal["groups.changed"]] = "groups.changed"
+    seq: int
+    item_id: int
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
     for cls in (ProgrammeChanged, CurrentItemChanged, NoteAdded, SeqAdvanced,
                 NoteChanged, ReplyAdded, SheetChanged, SpeakingChanged,
-                PresentationChanged)
+                PresentationChanged, GroupsChanged)
 }

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "sanaksme.boards",
     "sanaksme.speaking",
     "sanaksme.presenting",
+    "sanaksme.groups",
     "sanaksme.live",
 ]
 

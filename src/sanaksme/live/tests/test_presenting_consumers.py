@@ -112,8 +112,8 @@ async def test_the_summary_reaches_the_projector_when_the_console_shows_it(
     await desk.send_json_to({"action": "summary.show", "shown": "yes"})  # not a boolean
     assert (await desk.receive_json_from())["type"] == "error"
     await screen.send_json_to({"action": "sync"})
-    state = [m for m in [await screen.receive_json_from() for _ in range(2)]
-             if m["type"] == "state"][0]
+    state = next(m for m in [await screen.receive_json_from() for _ in range(2)]
+             if m["type"] == "state")
     assert state["presenting"]["summary"] == ""  # written, not shown yet
 
     await desk.send_json_to({"action": "summary.show", "shown": True})

@@ -73,7 +73,8 @@
       syncAsked = 0;
       if (state && msg.seq < lastSeq) return;  // an older answer overtaken by events
       state = msg; lastSeq = msg.seq; render(); flushOutbox();
-      if (state.speaking) { pingSent = Date.now(); send({action: "ping"}); }  // learn the clock
+      if (groupsUi) groupsUi.flush();
+      if (state.speaking || state.groups) { pingSent = Date.now(); send({action: "ping"}); }  // learn the clock
       return;
     }
     if (msg.type === "pong") {
@@ -85,9 +86,12 @@
       if (msg.seq > lastSeq) resync();  // missed the last events of a burst
       return;
     }
-    if (msg.type === "ack") { acknowledged(msg.client_id); return; }
+    if (msg.type === "ack") {
+      if (groupsUi && groupsUi.ack(msg.client_id)) render(); else acknowledged(msg.client_id);
+      return;
+    }
     if (msg.type === "done") return;  // a console action; its event brings the change
-    if (msg.type === "error") { failed(msg); return; }
+    if (msg.type === "error") { if (groupsUi) groupsUi.failed(msg); failed(msg); return; }
     if (typeof msg.seq === "number") {
       if (msg.seq <= lastSeq) return;               // already in the state we have
       if (msg.seq !== lastSeq + 1) { resync(); return; }  // a gap: heal from the database
@@ -669,6 +673,11 @@
       form.appendChild(saved);
       form.addEventListener("submit", function (e) { e.preventDefault(); send({action: "summary.write", text: area.value}); });
       box.appendChild(form);
+      if (pr.is_summary) box.appendChild(tool(S.summary_draft, function () {
+        if (drafts.summary !== undefined) send({action: "summary.write", text: area.value});
+        delete drafts.summary;
+        send({action: "summary.draft"});
+      }));
       var show = el("label", {"class": "author"});
       var cb = el("input", {type: "checkbox"}); cb.checked = pr.summary_shown;
       cb.addEventListener("change", function () { send({action: "summary.show", shown: cb.checked}); });
@@ -708,6 +717,7 @@
     root.appendChild(head);
     if (state.presenting) renderPresenting(root);
     if (state.speaking) { renderSpeaking(root); return; }
+    if (state.groups && groupsUi) { groupsUi.render(root, state.groups); return; }
     if (!state.sheets || !state.sheets.length) return;
     if (cfg.audience === "phone") {
       renderComposer(root);
@@ -752,6 +762,11 @@
   window.addEventListener("online", function () {
     if (!socket || socket.readyState > 1) { backoff = 500; connect(); }
   });
+  var groupsUi = window.SanaksmeGroups ? window.SanaksmeGroups({
+    el: el, tool: tool, send: send, S: S, cfg: cfg, load: load, store: store,
+    newClientId: newClientId, clockText: clockText, rerender: render,
+    now: function () { return Date.now() + skew; }
+  }) : null;
   setStatus(false);
   connect();
 })();

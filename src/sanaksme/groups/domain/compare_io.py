@@ -1,0 +1,133 @@
+"""The comparison's JSON format: parse and check groups' results, write themes. Pure Python.
+
+Input: {"groups": [{"name", "kind", "items": [{"id", "text", "responsibility"?}]}]}.
+Other top-level keys (a meeting name, benchmark "gold" themes) are ignored; unknown keys
+inside a group, an item or a responsibility are errors, so typos do not pass silently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sanaksme.groups.domain.comparison import (
+    GroupKind,
+    GroupResult,
+    Item,
+    Responsibility,
+    Theme,
+)
+
+_GROUP_FIELDS = {"name", "kind", "items"}
+_ITEM_FIELDS = {"id", "text", "responsibility"}
+_SHARES = ("municipality", "state", "community")
+
+
+class CompareInputError(ValueError):
+    """Bad comparison input; `path` names the field, e.g. `groups[2].items[0].text`."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}" if path else problem)
+        self.path = path
+        self.problem = problem
+
+
+def parse_compare_json(text: str) -> list[GroupResult]:
+    """Groups' results from JSON text; CompareInputError if anything is wrong."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CompareInputError("", f"not valid JSON: {exc}") from exc
+    return parse_compare_input(data)
+
+
+def parse_compare_input(data: Any) -> list[GroupResult]:
+    """Groups' results from parsed JSON data; CompareInputError if anything is wrong."""
+    if not isinstance(data, dict):
+        raise CompareInputError("", "expected an object with a \"groups\" list")
+    groups = data.get("groups")
+    if not isinstance(groups, list):
+        raise CompareInputError("groups", "missing or not a list")
+    if not groups:
+        raise CompareInputError("groups", "empty")
+    seen_ids: dict[str, str] = {}
+    seen_names: dict[str, str] = {}
+    result: list[GroupResult] = []
+    for number, group in enumerate(groups):
+        path = f"groups[{number}]"
+        fields = _object(group, path, _GROUP_FIELDS)
+        name = _string(fields, "name", path)
+        if name in seen_names:
+            raise CompareInputError(f"{path}.name", f"duplicate of {seen_names[name]}.name")
+        seen_names[name] = path
+        kind_value = _string(fields, "kind", path)
+        try:
+            kind = GroupKind(kind_value)
+        except ValueError:
+            allowed = ", ".join(k.value for k in GroupKind)
+            raise CompareInputError(f"{path}.kind",
+                                    f"unknown kind {kind_value!r} (use {allowed})") from None
+        items = fields.get("items")
+        if not isinstance(items, list):
+            raise CompareInputError(f"{path}.items", "missing or not a list")
+        parsed = tuple(_item(item, f"{path}.items[{i}]", seen_ids)
+                       for i, item in enumerate(items))
+        result.append(GroupResult(name, kind, parsed))
+    return result
+
+
+def _object(value: Any, path: str, allowed: set[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise CompareInputError(path, "expected an object")
+    unknown = sorted(set(value) - allowed)
+    if unknown:
+        raise CompareInputError(f"{path}.{unknown[0]}", "unknown field")
+    return value
+
+
+def _string(fields: dict[str, Any], name: str, path: str) -> str:
+    if name not in fields:
+        raise CompareInputError(f"{path}.{name}", "missing")
+    value = fields[name]
+    if not isinstance(value, str):
+        raise CompareInputError(f"{path}.{name}", "expected a string")
+    if not value.strip():
+        raise CompareInputError(f"{path}.{name}", "empty")
+    return value.strip()
+
+
+def _item(value: Any, path: str, seen_ids: dict[str, str]) -> Item:
+    fields = _object(value, path, _ITEM_FIELDS)
+    item_id = _string(fields, "id", path)
+    if item_id in seen_ids:
+        raise CompareInputError(f"{path}.id", f"duplicate of {seen_ids[item_id]}.id")
+    seen_ids[item_id] = path
+    text = _string(fields, "text", path)
+    shares = fields.get("responsibility")
+    responsibility = None if shares is None else _responsibility(
+        shares, f"{path}.responsibility")
+    return Item(item_id, text, responsibility)
+
+
+def _responsibility(value: Any, path: str) -> Responsibility:
+    fields = _object(value, path, set(_SHARES))
+    numbers: list[int] = []
+    for share in _SHARES:
+        if share not in fields:
+            raise CompareInputError(f"{path}.{share}", "missing")
+        number = fields[share]
+        if isinstance(number, bool) or not isinstance(number, int):
+            raise CompareInputError(f"{path}.{share}", "expected a whole number")
+        if not 0 <= number <= 100:
+            raise CompareInputError(f"{path}.{share}", "must be between 0 and 100")
+        numbers.append(number)
+    if sum(numbers) != 100:
+        raise CompareInputError(path, f"shares add up to {sum(numbers)}, not 100")
+    return Responsibility(*numbers)
+
+
+def themes_to_data(themes: Sequence[Theme]) -> dict[str, Any]:
+    """Themes as JSON-safe data: {"themes": [{label, items, status}]}."""
+    return {"themes": [{"label": t.label, "items": list(t.items), "status": t.status.value}
+                       for t in themes]}

@@ -1,0 +1,253 @@
+"""Compare small groups' results: propose themes shared by experts and the community.
+
+Pure Python (no Django, no I/O). Items from different groups that mean the same thing
+form a theme. Similarity combines shared lexicon concepts with shared (typo-corrected,
+stemmed) words; themes are found by average-linkage clustering. See
+docs/domain/comparison.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from sanaksme.groups.domain.clustering import average_linkage
+from sanaksme.groups.domain.lexicon import Lexicon, default_lexicon
+from sanaksme.groups.domain.matching import (
+    Analysed,
+    CompiledLexicon,
+    analyse,
+    compile_lexicon,
+    match_concepts,
+)
+from sanaksme.groups.domain.normalise import correct_typos, stem, tokens
+
+LABEL_LENGTH = 80
+
+
+class GroupKind(StrEnum):
+    EXPERTS = "experts"
+    COMMUNITY = "community"
+
+
+class ThemeStatus(StrEnum):
+    COMMON = "common"
+    EXPERTS_ONLY = "experts_only"
+    COMMUNITY_ONLY = "community_only"
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    municipality: int
+    state: int
+    community: int
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+    responsibility: Responsibility | None = None
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    name: str
+    kind: GroupKind
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    label: str
+    items: tuple[str, ...]
+    status: ThemeStatus
+
+
+class TextSimilarity(Protocol):
+    """An optional stronger backend: an n×n matrix of similarities in [0, 1]."""
+
+    def __call__(self, texts: Sequence[str], /) -> Sequence[Sequence[float]]: ...
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The engine's knobs; the defaults were tuned on benchmarks/compare/tune/."""
+
+    concept_weight: float = 0.7
+    threshold: float = 0.4
+    same_group_penalty: float = 0.5
+    backend_weight: float = 0.5
+    common_stem_share: float = 0.2
+
+
+_STATUS_ORDER = {ThemeStatus.COMMON: 0, ThemeStatus.EXPERTS_ONLY: 1,
+                 ThemeStatus.COMMUNITY_ONLY: 2}
+
+
+def theme_status(kinds: Iterable[GroupKind]) -> ThemeStatus:
+    """Common when experts and the community both have items in it, else whose it is."""
+    present = set(kinds)
+    if not present:
+        raise ValueError("a theme needs at least one item")
+    if GroupKind.EXPERTS in present and GroupKind.COMMUNITY in present:
+        return ThemeStatus.COMMON
+    return ThemeStatus.EXPERTS_ONLY if GroupKind.EXPERTS in present else ThemeStatus.COMMUNITY_ONLY
+
+
+@dataclass(frozen=True)
+class _Entry:
+    item: Item
+    group: int
+    kind: GroupKind
+
+
+def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon | None = None,
+                    tuning: Tuning | None = None,
+                    similarity: TextSimilarity | None = None) -> list[Theme]:
+    """Themes over all items: each item in exactly one theme; the same input gives the
+    same output. Order: common, experts only, community only; larger first."""
+    entries = [_Entry(item, number, group.kind)
+               for number, group in enumerate(groups) for item in group.items]
+    ids = Counter(entry.item.id for entry in entries)
+    duplicates = sorted(item_id for item_id, count in ids.items() if count > 1)
+    if duplicates:
+        raise ValueError(f"duplicate item id {duplicates[0]!r}")
+    if not entries:
+        return []
+    knobs = tuning or Tuning()
+    compiled = compile_lexicon(lexicon or default_lexicon())
+    texts = [entry.item.text for entry in entries]
+    analysed = _analyse_all(texts, compiled)
+    concepts = [match_concepts(a, compiled) for a in analysed]
+    similarities = _similarities(entries, analysed, concepts, knobs)
+    if similarity is not None:
+        _blend(similarities, similarity(texts), knobs.backend_weight)
+    clusters = average_linkage(len(entries), similarities, threshold=knobs.threshold)
+    return _themes(clusters, entries, concepts, similarities, lexicon or default_lexicon())
+
+
+def _analyse_all(texts: Sequence[str], compiled: CompiledLexicon) -> list[Analysed]:
+    counts = Counter(tok for text in texts for tok in tokens(text))
+    typos = correct_typos(counts, anchors=compiled.anchors)
+    known = compiled.known_stems | {stem(typos.get(tok, tok)) for tok in counts}
+    return [analyse(text, typos=typos, known_stems=known) for text in texts]
+
+
+def _lexical_vectors(analysed: Sequence[Analysed]) -> list[dict[str, float]]:
+    documents = [a.content() for a in analysed]
+    frequency = Counter(s for document in documents for s in document)
+    total = len(documents)
+    vectors: list[dict[str, float]] = []
+    for document in documents:
+        weights = {s: 1.0 + math.log(total / frequency[s]) for s in document}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({s: w / norm for s, w in weights.items()})
+    return vectors
+
+
+def _unit(vector: dict[int, float]) -> dict[int, float]:
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {key: w / norm for key, w in vector.items()}
+
+
+def _similarities(entries: Sequence[_Entry], analysed: Sequence[Analysed],
+                  concepts: Sequence[dict[int, float]],
+                  knobs: Tuning) -> dict[tuple[int, int], float]:
+    lexical = _lexical_vectors(analysed)
+    concept_units = [_unit(c) for c in concepts]
+    postings: dict[tuple[str, object], list[int]] = {}
+    for index, (words, found) in enumerate(zip(lexical, concepts, strict=True)):
+        for word in words:
+            postings.setdefault(("w", word), []).append(index)
+        for concept in found:
+            postings.setdefault(("c", concept), []).append(index)
+    cap = max(40, int(len(entries) * knobs.common_stem_share))
+    pairs: set[tuple[int, int]] = set()
+    for (kind, _), indices in postings.items():
+        if kind == "w" and len(indices) > cap:
+            continue
+        for position, a in enumerate(indices):
+            for b in indices[position + 1:]:
+                pairs.add((a, b))
+    result: dict[tuple[int, int], float] = {}
+    for a, b in sorted(pairs):
+        words_a, words_b = lexical[a], lexical[b]
+        if len(words_b) < len(words_a):
+            words_a, words_b = words_b, words_a
+        value = sum(w * words_b.get(s, 0.0) for s, w in words_a.items())
+        if concepts[a] and concepts[b]:
+            ca, cb = concept_units[a], concept_units[b]
+            shared = sum(w * cb.get(c, 0.0) for c, w in ca.items())
+            value = knobs.concept_weight * shared + (1 - knobs.concept_weight) * value
+        if entries[a].group == entries[b].group:
+            value *= 1 - knobs.same_group_penalty
+        if value > 0:
+            result[(a, b)] = value
+    return result
+
+
+def _blend(similarities: dict[tuple[int, int], float],
+           matrix: Sequence[Sequence[float]], weight: float) -> None:
+    size = len(matrix)
+    for a in range(size):
+        for b in range(a + 1, size):
+            own = similarities.get((a, b), 0.0)
+            value = (1 - weight) * own + weight * max(0.0, min(1.0, float(matrix[a][b])))
+            if value > 0:
+                similarities[(a, b)] = value
+
+
+def _themes(clusters: Sequence[Sequence[int]], entries: Sequence[_Entry],
+            concepts: Sequence[dict[int, float]],
+            similarities: dict[tuple[int, int], float], lexicon: Lexicon) -> list[Theme]:
+    drafts = []
+    for cluster in clusters:
+        status = theme_status(entries[i].kind for i in cluster)
+        drafts.append((_STATUS_ORDER[status], -len(cluster), cluster[0], status, cluster))
+    drafts.sort(key=lambda draft: draft[:3])
+    used: set[str] = set()
+    themes: list[Theme] = []
+    for *_, status, cluster in drafts:
+        concept = _main_concept(cluster, concepts)
+        label = lexicon.concepts[concept].label if concept is not None else ""
+        if not label or label in used:
+            label = _short(entries[_medoid(cluster, entries, similarities)].item.text)
+        used.add(label)
+        themes.append(Theme(label, tuple(entries[i].item.id for i in cluster), status))
+    return themes
+
+
+def _main_concept(cluster: Sequence[int], concepts: Sequence[dict[int, float]]) -> int | None:
+    support: Counter[int] = Counter()
+    weight: Counter[int] = Counter()
+    for index in cluster:
+        for concept, value in concepts[index].items():
+            support[concept] += 1
+            weight[concept] += int(value * 1000)
+    if not support:
+        return None
+    best = min(support, key=lambda c: (-support[c], -weight[c], c))
+    return best if support[best] * 2 >= len(cluster) else None
+
+
+def _medoid(cluster: Sequence[int], entries: Sequence[_Entry],
+            similarities: dict[tuple[int, int], float]) -> int:
+    def closeness(index: int) -> tuple[float, int, int]:
+        total = sum(similarities.get((min(index, other), max(index, other)), 0.0)
+                    for other in cluster if other != index)
+        return (-total, len(entries[index].item.text), index)
+
+    return min(cluster, key=closeness)
+
+
+def _short(text: str) -> str:
+    clean = " ".join(text.split()).rstrip(" .,;:–-")
+    if len(clean) <= LABEL_LENGTH:
+        return clean
+    cut = clean[:LABEL_LENGTH].rsplit(" ", 1)[0].rstrip(" .,;:–-")
+    return cut + "…"

@@ -1,0 +1,187 @@
+"""The concept lexicon: what themes are about, in the words people use. Pure Python.
+
+A concept is a factor (poverty, language, early marriage…) with a Latvian label and the
+terms that signal it. The lexicon is plain data: stored as JSON, edited by people, and
+extended by `lexicon_learn` from themes that facilitators confirmed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sanaksme.groups.domain.lexicon_default import DEFAULT_CONCEPTS
+from sanaksme.groups.domain.matching import analyse, compile_lexicon, match_concepts
+from sanaksme.groups.domain.normalise import (
+    fold,
+    folded_function_words,
+    folded_generic_words,
+    stem,
+    words,
+)
+
+LEARNED_PREFIX = "learned-"
+MAX_LEARNED_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Concept:
+    key: str
+    label: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    concepts: tuple[Concept, ...]
+
+
+_DEFAULT = Lexicon(tuple(Concept(key, label, terms) for key, label, terms in DEFAULT_CONCEPTS))
+
+
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon of factors that hurt Roma children's education."""
+    return _DEFAULT
+
+
+def lexicon_to_data(lexicon: Lexicon) -> list[dict[str, Any]]:
+    """The lexicon as JSON-safe data: a list of {key, label, terms}."""
+    return [{"key": c.key, "label": c.label, "terms": list(c.terms)}
+            for c in lexicon.concepts]
+
+
+def lexicon_from_data(data: Any) -> Lexicon:
+    """A lexicon from `lexicon_to_data` output; ValueError names the bad field."""
+    if not isinstance(data, list):
+        raise ValueError("lexicon: expected a list of concepts")
+    concepts: list[Concept] = []
+    keys: set[str] = set()
+    for index, entry in enumerate(data):
+        where = f"[{index}]"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where}: expected an object")
+        unknown = sorted(set(entry) - {"key", "label", "terms"})
+        if unknown:
+            raise ValueError(f"{where}: unknown field {unknown[0]!r}")
+        key, label = _text(entry, "key", where), _text(entry, "label", where)
+        if key in keys:
+            raise ValueError(f"{where}.key: duplicate {key!r}")
+        keys.add(key)
+        terms = entry.get("terms")
+        if not isinstance(terms, list):
+            raise ValueError(f"{where}.terms: expected a list of strings")
+        for number, term in enumerate(terms):
+            if not isinstance(term, str) or not term.strip():
+                raise ValueError(f"{where}.terms[{number}]: expected a non-empty string")
+        concepts.append(Concept(key, label, tuple(t.strip() for t in terms)))
+    return Lexicon(tuple(concepts))
+
+
+def _text(entry: dict[str, Any], field: str, where: str) -> str:
+    value = entry.get(field)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{where}.{field}: expected a non-empty string")
+    return value.strip()
+
+
+def lexicon_learn(lexicon: Lexicon,
+                  confirmed: Sequence[tuple[str, Sequence[str]]]) -> Lexicon:
+    """The lexicon extended by confirmed themes (label, item texts); the input is unchanged.
+
+    A theme joins the concept with the same label, or the concept most of its texts
+    already match; otherwise it becomes a new concept. Each text the concept did not
+    yet match adds a short phrase of its content words, and words shared by two or
+    more texts of the theme are added on their own.
+    """
+    concepts = list(lexicon.concepts)
+    for label, texts in confirmed:
+        label = label.strip()
+        texts = [t for t in texts if t.strip()]
+        if not label or not texts:
+            continue
+        current = Lexicon(tuple(concepts))
+        target = _target_concept(current, label, texts)
+        old_terms = concepts[target].terms if target is not None else ()
+        terms = _extend(old_terms, _learned_terms(current, target, texts))
+        if target is None:
+            if terms:
+                concepts.append(Concept(_new_key(label, concepts), label, terms))
+        else:
+            concepts[target] = Concept(concepts[target].key, concepts[target].label, terms)
+    return Lexicon(tuple(concepts))
+
+
+def _target_concept(lexicon: Lexicon, label: str, texts: Sequence[str]) -> int | None:
+    wanted = fold(label)
+    for index, concept in enumerate(lexicon.concepts):
+        if fold(concept.label) == wanted or concept.key == label:
+            return index
+    compiled = compile_lexicon(lexicon)
+    votes: Counter[int] = Counter()
+    for text in texts:
+        found = match_concepts(analyse(text, known_stems=compiled.known_stems), compiled)
+        if found:
+            top = max(found.values())
+            votes.update(c for c, weight in found.items() if weight == top)
+    if not votes:
+        return None
+    winner, count = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return winner if count * 2 > len(texts) else None
+
+
+def _content_words(text: str) -> list[str]:
+    stop, generic = folded_function_words(), folded_generic_words()
+    seen: set[str] = set()
+    out: list[str] = []
+    for word in words(text):
+        folded = fold(word)
+        if len(folded) < 3 or folded in stop or folded in generic or stem(folded) in seen:
+            continue
+        seen.add(stem(folded))
+        out.append(word)
+    return out
+
+
+def _learned_terms(lexicon: Lexicon, target: int | None, texts: Sequence[str]) -> list[str]:
+    compiled = compile_lexicon(lexicon)
+    learned: list[str] = []
+    stem_texts: Counter[str] = Counter()
+    first_word: dict[str, str] = {}
+    for text in texts:
+        content = _content_words(text)
+        for word in content:
+            word_stem = stem(fold(word))
+            stem_texts[word_stem] += 1
+            first_word.setdefault(word_stem, word)
+        found = match_concepts(analyse(text, known_stems=compiled.known_stems), compiled)
+        if (target is None or target not in found) and content:
+            longest = sorted(content, key=len, reverse=True)[:MAX_LEARNED_WORDS]
+            learned.append(" ".join(w for w in content if w in longest))
+    learned += [first_word[s] for s, count in stem_texts.items() if count >= 2]
+    return learned
+
+
+def _extend(terms: Sequence[str], new_terms: Sequence[str]) -> tuple[str, ...]:
+    """The terms plus those new terms that say something the terms do not yet say."""
+    def key(term: str) -> str:
+        return " ".join(sorted(stem(fold(w)) for w in words(term)))
+
+    seen = {key(term) for term in terms}
+    out = list(terms)
+    for term in new_terms:
+        if key(term) and key(term) not in seen:
+            seen.add(key(term))
+            out.append(term)
+    return tuple(out)
+
+
+def _new_key(label: str, concepts: Sequence[Concept]) -> str:
+    base = LEARNED_PREFIX + (re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-") or "theme")
+    taken = {c.key for c in concepts}
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    return key

@@ -1,0 +1,80 @@
+"""`sanaksme compare INPUT.json [-o OUT.json]`: propose common and different themes."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from sanaksme.groups.domain.compare_io import (
+    CompareInputError,
+    parse_compare_json,
+    themes_to_data,
+)
+from sanaksme.groups.domain.comparison import TextSimilarity, compare_results
+
+EMBEDDINGS_ENV = "SANAKSME_EMBEDDINGS_PATH"
+
+
+class Command(BaseCommand):
+    help = ("Compare small groups' results (JSON) and print the proposed themes: common "
+            "to experts and the community, experts only, community only.")
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("input", type=Path, help="groups' results as JSON")
+        parser.add_argument("-o", "--output", type=Path,
+                            help="write the themes here instead of standard output")
+        parser.add_argument("--embeddings", metavar="PATH",
+                            default=os.environ.get(EMBEDDINGS_ENV) or None,
+                            help="a local sentence-transformers model to blend in "
+                                 f"(default: ${EMBEDDINGS_ENV}; never downloads)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["input"]
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"Cannot read {path}: {exc}") from exc
+        try:
+            groups = parse_compare_json(text)
+        except CompareInputError as exc:
+            raise CommandError(f"{path}: {exc}") from exc
+        similarity = _embedding_similarity(options["embeddings"]) if options[
+            "embeddings"] else None
+        themes = compare_results(groups, similarity=similarity)
+        output = json.dumps(themes_to_data(themes), ensure_ascii=False, indent=2) + "\n"
+        target: Path | None = options["output"]
+        if target is None:
+            self.stdout.write(output, ending="")
+            return
+        try:
+            target.write_text(output, encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"Cannot write {target}: {exc}") from exc
+        self.stderr.write(f"Wrote {len(themes)} themes to {target}.")
+
+
+def _embedding_similarity(model_path: str) -> TextSimilarity:
+    """Cosine similarity of sentence embeddings from a local model directory."""
+    if not Path(model_path).is_dir():
+        raise CommandError(f"--embeddings: {model_path} is not a local model directory.")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local path only: never download
+    try:
+        library = importlib.import_module("sentence_transformers")
+    except ImportError as exc:
+        raise CommandError("--embeddings needs the sentence-transformers package, "
+                           "which is not installed.") from exc
+    model = library.SentenceTransformer(model_path, local_files_only=True)
+
+    def similarity(texts: Sequence[str]) -> list[list[float]]:
+        vectors = model.encode(list(texts), normalize_embeddings=True)
+        return [[max(0.0, float(sum(a * b for a, b in zip(u, v, strict=True))))
+                 for v in vectors] for u in vectors]
+
+    return similarity

@@ -1,0 +1,1 @@
+"""Writes for small groups; each module holds one part of the method."""

@@ -1,0 +1,131 @@
+"""The concept lexicon: defaults, storage as data, learning (no database)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from sanaksme.groups.domain.lexicon import (
+    Concept,
+    Lexicon,
+    default_lexicon,
+    lexicon_from_data,
+    lexicon_learn,
+    lexicon_to_data,
+)
+from sanaksme.groups.domain.matching import analyse, compile_lexicon, match_concepts
+
+
+def concepts_of(text: str, lexicon: Lexicon) -> set[str]:
+    compiled = compile_lexicon(lexicon)
+    found = match_concepts(analyse(text, known_stems=compiled.known_stems), compiled)
+    return {lexicon.concepts[index].key for index in found}
+
+
+def test_default_lexicon_has_unique_keys_labels_and_terms() -> None:
+    concepts = default_lexicon().concepts
+
+    assert len({c.key for c in concepts}) == len(concepts)
+    assert len({c.label for c in concepts}) == len(concepts)
+    assert all(c.terms for c in concepts)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Zema motivācija mācīties", "motivation"),
+    ("bērni negrib iet uz skolu, neredz jēgu", "motivation"),
+    ("nav naudas drēbēm", "poverty"),
+    ("meitenes agri apprecas", "early_marriage"),
+    ("mūsu bērnus liek spec skolā", "special_schools"),
+    ("skolā bērnus apsaukā par čigāniem", "discrimination"),
+    ("mājās runājam čigāniski", "language"),
+    ("nav skolotāja palīga", "support_staff"),
+    ("vajag mediatoru katrā skolā", "mediators"),
+    ("bērni neiet bērnudārzā", "preschool"),
+])
+def test_default_lexicon_recognises_common_phrasings(text: str, key: str) -> None:
+    assert key in concepts_of(text, default_lexicon())
+
+
+def test_words_far_apart_do_not_make_a_phrase() -> None:
+    assert "poverty" not in concepts_of("Skolotājiem nav pieredzes darbā ar romu bērniem",
+                                        default_lexicon())
+
+
+def test_a_longer_phrase_wins_over_a_word_it_contains() -> None:
+    found = concepts_of("Romu bērnu garīga atpalicība tiek pārvērtēta", default_lexicon())
+
+    assert "special_schools" in found
+    assert "learning_gaps" not in found
+
+
+def test_lexicon_survives_a_round_trip_through_json() -> None:
+    lexicon = default_lexicon()
+
+    data = json.loads(json.dumps(lexicon_to_data(lexicon), ensure_ascii=False))
+
+    assert lexicon_from_data(data) == lexicon
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"key": "x"}, "expected a list"),
+    ([["x"]], r"\[0\]: expected an object"),
+    ([{"key": "", "label": "L", "terms": []}], r"\[0\].key: expected a non-empty string"),
+    ([{"key": "k", "label": "L", "terms": "a"}], r"\[0\].terms: expected a list"),
+    ([{"key": "k", "label": "L", "terms": ["a", 3]}], r"\[0\].terms\[1\]"),
+    ([{"key": "k", "label": "L", "terms": [], "x": 1}], "unknown field 'x'"),
+    ([{"key": "k", "label": "L", "terms": []}, {"key": "k", "label": "M", "terms": []}],
+     r"\[1\].key: duplicate 'k'"),
+])
+def test_bad_lexicon_data_is_refused_with_the_field_named(data: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        lexicon_from_data(data)
+
+
+def test_learning_adds_an_unmatched_text_to_the_concept_with_that_label() -> None:
+    lexicon = default_lexicon()
+    label = "Nabadzība un materiālās grūtības"
+
+    learned = lexicon_learn(lexicon, [(label, ["Nabadzība", "bērni skolā iet neēduši"])])
+
+    assert "poverty" not in concepts_of("bērni skolā iet neēduši", lexicon)
+    assert "poverty" in concepts_of("bērni skolā iet neēduši", learned)
+    assert len(learned.concepts) == len(lexicon.concepts)
+
+
+def test_learning_creates_a_concept_for_a_new_theme() -> None:
+    learned = lexicon_learn(default_lexicon(), [
+        ("Telefoni un ekrāni", ["Bērni pārāk ilgi sēž pie ekrāniem",
+                                "telefoni un ekrāni traucē mācīties"])])
+
+    concept = learned.concepts[-1]
+    assert concept.key == "learned-telefoni-un-ekrani"
+    assert concept.label == "Telefoni un ekrāni"
+    assert "ekrāniem" in concept.terms
+
+
+def test_learning_joins_the_concept_most_texts_already_match() -> None:
+    learned = lexicon_learn(default_lexicon(), [
+        ("Naudas trūkums", ["nav naudas", "trūcīgas ģimenes", "bērni iet skolā neēduši"])])
+
+    assert len(learned.concepts) == len(default_lexicon().concepts)
+    assert "poverty" in concepts_of("iet skolā neēduši", learned)
+    assert learned.concepts[0].terms[:3] == default_lexicon().concepts[0].terms[:3]
+
+
+def test_learning_leaves_the_input_unchanged_and_repeats_nothing() -> None:
+    lexicon = Lexicon((Concept("a", "Valoda", ("valoda",)),))
+    confirmed = [("Valoda", ["nesaprot skolotāju"])]
+
+    once = lexicon_learn(lexicon, confirmed)
+    twice = lexicon_learn(once, confirmed)
+
+    assert lexicon.concepts[0].terms == ("valoda",)
+    assert once == twice
+
+
+def test_learning_ignores_empty_themes() -> None:
+    lexicon = default_lexicon()
+
+    assert lexicon_learn(lexicon, [("", ["x"]), ("Tēma", []), ("Tēma", ["  "])]) == lexicon
