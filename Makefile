@@ -42,6 +42,7 @@ e2e: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/live_load.py --scenario all
+	$(BIN)/python benchmarks/compare_quality.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -23,7 +23,7 @@ from .domain.comparison import GroupKind as Side
 from .domain.comparison import theme_status
 from .domain.worksheet import TOP, average_shares, shares
 from .models import Factor, Group, GroupSet, Membership, Showing, Theme
-from .services.formation import pool_for, rule_for
+from .services.formation import rule_for
 from .services.showing import group_set_for
 
 GROUP_METHODS = (Method.GROUP_WORK.value, Method.GROUP_PRESENTATIONS.value)
@@ -129,18 +129,22 @@ def groups_state(item: AgendaItem, *, audience: str,
 
 
 def _pool(item: AgendaItem, group_set: GroupSet | None) -> dict[str, Any]:
-    people, present = pool_for(item)
     rule = rule_for(item)
+    everyone = list(Participant.objects.filter(meeting_id=item.day.meeting_id)
+                    .order_by("name", "pk"))
+    present = [p for p in everyone if p.present]
     placed = set()
     if group_set is not None:
         placed = set(Membership.objects.filter(group_set=group_set).values_list(
             "participant_id", flat=True))
-    waiting = [{"id": p.pk, "name": p.name} for p in people
-               if p.present and p.pk not in placed and rule.kind_for(p.category) is not None]
-    registered = Participant.objects.filter(meeting_id=item.day.meeting_id).count()
-    return {"present": sum(1 for p in people if p.present), "registered": registered,
-            "using_present": present,
-            "eligible": sum(1 for p in people if rule.kind_for(p.category) is not None),
+
+    def eligible(people: list[Participant]) -> int:
+        return sum(1 for p in people if rule.kind_for(p.category) is not None)
+
+    waiting = [{"id": p.pk, "name": p.name} for p in present
+               if p.pk not in placed and rule.kind_for(p.category) is not None]
+    return {"present": len(present), "registered": len(everyone),
+            "eligible_present": eligible(present), "eligible_all": eligible(everyone),
             "waiting": waiting if group_set is not None else []}
 
 

@@ -118,7 +118,8 @@ def console_group(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
             pk=meeting_id).current_item
         if item is None:
             raise DomainError(_("No agenda item is on the screens."))
-        formation.groups_draw(item=item)
+        everyone = data.get("everyone", False)
+        formation.groups_draw(item=item, everyone=_bool(everyone))
         return {"type": "done", "action": action}
     if action == "summary.draft":
         item = Meeting.objects.select_related("current_item__day__meeting").get(

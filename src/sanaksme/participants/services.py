@@ -163,8 +163,15 @@ def participant_join(*, meeting: Meeting, participant_id: int) -> Participant:
     if participant is None:
         raise DomainError(_("Pick your name from the list."), field="participant")
     if not participant.present:
-        Participant.objects.filter(pk=participant.pk).update(present=True)
-        participant.present = True
+        with transaction.atomic():
+            Participant.objects.filter(pk=participant.pk).update(present=True)
+            participant.present = True
+            # While groups are being formed the console lists who is present without a
+            # group; elsewhere presence shows on no live screen, so 500 phones joining
+            # do not make every screen re-sync 500 times.
+            if Meeting.objects.filter(pk=meeting.pk,
+                                      current_item__method="group_work").exists():
+                _announce(meeting.pk)
     return participant
 
 

@@ -29,6 +29,7 @@ from ..domain.lexicon import (
 from ..domain.worksheet import shares
 from ..models import Factor, Group, GroupSet, LearnedConcept, Theme
 from .common import announce
+from .worksheets import clean_text
 
 
 def lexicon_current() -> Lexicon:
@@ -116,9 +117,7 @@ def factor_set_theme(*, factor: Factor, theme: Theme | None) -> Theme:
 
 def theme_rename(*, theme: Theme, label: str) -> Theme:
     """Give a theme the name the room agrees on."""
-    label = " ".join(label.split())[:200]
-    if not label:
-        raise DomainError(_("Write something first."), field="label")
+    label = clean_text(label)[:200]
     with transaction.atomic():
         Theme.objects.filter(pk=theme.pk).update(label=label)
         theme.label = label

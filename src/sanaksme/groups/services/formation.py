@@ -15,6 +15,7 @@ from sanaksme.programme.models import AgendaItem
 from ..domain import formation as domain
 from ..models import Factor, Group, GroupSet, Membership
 from .common import announce
+from .worksheets import clean_text
 
 
 def rule_for(item: AgendaItem) -> domain.Rule:
@@ -31,12 +32,13 @@ def _member(person: Participant) -> domain.Member:
                          (person.municipality, person.institution))
 
 
-def pool_for(item: AgendaItem) -> tuple[list[Participant], bool]:
-    """Who is drawn: the people marked present, or everyone registered while nobody is
-    (groups drawn before the meeting). The flag says which."""
+def pool_for(item: AgendaItem, *, everyone: bool = False) -> tuple[list[Participant], bool]:
+    """Who is drawn: the people marked present, or everyone registered when asked or
+    while nobody is (groups drawn before the meeting, or people without phones who were
+    not ticked at the door). The flag says whether only the present were used."""
     people = list(Participant.objects.filter(meeting_id=item.day.meeting_id).order_by("pk"))
     present = [p for p in people if p.present]
-    return (present, True) if present else (people, False)
+    return (present, True) if present and not everyone else (people, False)
 
 
 def _locked_item(item: AgendaItem) -> AgendaItem:
@@ -45,8 +47,10 @@ def _locked_item(item: AgendaItem) -> AgendaItem:
     return AgendaItem.objects.select_for_update().select_related("day").get(pk=item.pk)
 
 
-def groups_draw(*, item: AgendaItem, seed: int | None = None) -> GroupSet:
-    """Draw the groups (again) with a new or given seed, stored on the group set.
+def groups_draw(*, item: AgendaItem, seed: int | None = None,
+                everyone: bool = False) -> GroupSet:
+    """Draw the groups (again) with a new or given seed, stored on the group set, from
+    the people present (`everyone`: from all registered).
 
     Refused once a worksheet has a factor: from then on people are moved, not re-drawn.
     """
@@ -58,7 +62,7 @@ def groups_draw(*, item: AgendaItem, seed: int | None = None) -> GroupSet:
                                 "groups instead of drawing again."))
         seed = secrets.randbelow(2**31) if seed is None else seed
         rule = rule_for(item)
-        people, _present = pool_for(item)
+        people, _present = pool_for(item, everyone=everyone)
         try:
             planned = domain.form_groups([_member(p) for p in people], rule, seed=seed)
         except domain.FormationError as error:
@@ -157,7 +161,7 @@ def _next_number(groups: list[Group]) -> int:
 
 def group_set_place(*, group: Group, place: str) -> Group:
     """Where a group works (room or table), shown on its members' phones."""
-    place = " ".join(place.split())[:100]
+    place = clean_text(place)[:100] if place.strip() else ""
     with transaction.atomic():
         Group.objects.filter(pk=group.pk).update(place=place)
         group.place = place

@@ -20,8 +20,10 @@ from ..models import Factor, Group, Solution
 from .common import announce
 
 
-def _clean(text: str) -> str:
-    cleaned, problem = clean_note_text(text, TEXT_LIMIT)
+def clean_text(text: str) -> str:
+    """One line of worksheet text: spaces collapsed, then checked (empty, too long,
+    characters that cannot be shown) with a user-safe message."""
+    cleaned, problem = clean_note_text(" ".join(text.split()), TEXT_LIMIT)
     if problem is NoteProblem.EMPTY:
         raise DomainError(_("Write something first."), field="text")
     if problem is NoteProblem.TOO_LONG:
@@ -30,7 +32,7 @@ def _clean(text: str) -> str:
     if problem is not None:
         raise DomainError(_("The text contains characters that cannot be shown."),
                           field="text")
-    return " ".join(cleaned.split())
+    return cleaned
 
 
 def _client_id(client_id: str) -> str:
@@ -48,7 +50,7 @@ def _announce(group: Group) -> None:
 def factor_add(*, group: Group, text: str, client_id: str,
                author_id: int | None = None) -> Factor:
     """Add a factor at the end of the group's list; the same client id is kept once."""
-    text, client_id = _clean(text), _client_id(client_id)
+    text, client_id = clean_text(text), _client_id(client_id)
     existing = Factor.objects.filter(group=group, client_id=client_id).first()
     if existing is not None:
         return existing
@@ -66,7 +68,7 @@ def factor_add(*, group: Group, text: str, client_id: str,
 
 def factor_edit(*, factor: Factor, text: str) -> Factor:
     """Correct a factor's wording."""
-    text = _clean(text)
+    text = clean_text(text)
     with transaction.atomic():
         Factor.objects.filter(pk=factor.pk).update(text=text)
         factor.text = text
@@ -112,7 +114,7 @@ def factor_weigh(*, factor: Factor, municipality: int, state: int, community: in
 
 def solution_add(*, factor: Factor, text: str, client_id: str) -> Solution:
     """Add a solution under a factor; the same client id is kept once."""
-    text, client_id = _clean(text), _client_id(client_id)
+    text, client_id = clean_text(text), _client_id(client_id)
     existing = Solution.objects.filter(factor=factor, client_id=client_id).first()
     if existing is not None:
         return existing
@@ -128,7 +130,7 @@ def solution_add(*, factor: Factor, text: str, client_id: str) -> Solution:
 
 def solution_edit(*, solution: Solution, text: str) -> Solution:
     """Correct a solution's wording."""
-    text = _clean(text)
+    text = clean_text(text)
     with transaction.atomic():
         Solution.objects.filter(pk=solution.pk).update(text=text)
         solution.text = text

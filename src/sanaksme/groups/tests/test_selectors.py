@@ -104,7 +104,7 @@ def test_before_the_draw_the_console_sees_who_would_be_drawn(
 
     registered = Participant.objects.filter(meeting=demo_meeting).count()
     assert state["pool"] == {"present": 0, "registered": registered,
-                             "using_present": False, "eligible": registered - 2,
+                             "eligible_present": 0, "eligible_all": registered - 2,
                              "waiting": []}
 
 
@@ -149,7 +149,7 @@ def test_the_console_sees_who_is_present_but_not_in_a_group(
     pool = groups_state(group_work, audience="console")["pool"]
 
     assert pool["waiting"] == [{"id": late.pk, "name": "Vēlā Viešņa"}]
-    assert (pool["present"], pool["using_present"]) == (1, True)
+    assert (pool["present"], pool["eligible_present"]) == (1, 1)
 
 
 # The projector -----------------------------------------------------------------------

@@ -236,6 +236,16 @@ def test_an_item_without_small_groups_cannot_draw(demo_meeting: Meeting) -> None
     assert not GroupSet.objects.exists()
 
 
+def test_a_rule_that_cannot_be_used_is_refused(group_work: AgendaItem) -> None:
+    group_work.params = {**group_work.params, "random_groups": 0}
+    group_work.save()
+
+    with pytest.raises(DomainError):
+        groups_draw(item=group_work, seed=SEED)
+
+    assert not GroupSet.objects.exists()
+
+
 def test_before_anyone_is_present_everyone_registered_is_drawn(
     group_work: AgendaItem, demo_meeting: Meeting,
 ) -> None:
@@ -257,6 +267,17 @@ def test_once_people_are_present_only_they_are_drawn(
     assert Membership.objects.filter(group_set=group_set).count() == ELIGIBLE - 1
     assert not Membership.objects.filter(
         group_set=group_set, participant=person(demo_meeting.pk, LATE)).exists()
+
+
+def test_everyone_registered_can_be_drawn_although_some_are_present(
+    group_work: AgendaItem, demo_meeting: Meeting,
+) -> None:
+    eligible(demo_meeting.pk).exclude(name=LATE).update(present=True)
+
+    group_set = groups_draw(item=group_work, seed=SEED, everyone=True)
+
+    assert pool_for(group_work, everyone=True)[1] is False
+    assert Membership.objects.filter(group_set=group_set).count() == ELIGIBLE
 
 
 def test_the_facilitator_moves_a_person_to_another_group(
@@ -1005,6 +1026,18 @@ def test_proposing_again_replaces_the_unconfirmed_themes(
     assert first.isdisjoint(second)
     assert set(Theme.objects.filter(group_set=group_set).values_list("pk", flat=True)
                ) == second
+
+
+def test_with_nothing_written_there_is_nothing_to_compare(
+    group_set: GroupSet, broadcasts: list[Event],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        created = comparison_propose(group_set=group_set)
+
+    assert created == []
+    assert not Theme.objects.exists()
+    assert broadcasts == [changed(group_set.item)]
 
 
 def test_merging_moves_the_factors_and_drops_the_empty_theme(

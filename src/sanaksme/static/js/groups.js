@@ -191,18 +191,26 @@ window.SanaksmeGroups = function (api) {
       var ul = el("ul", {"class": "members"});
       g.members.forEach(function (m) { ul.appendChild(memberChip(m, g)); });
       card.appendChild(ul);
-    } else card.appendChild(el("p", {"class": "hint"}, g.size + " " + S.g_people));
-    if (cfg.audience !== "phone") card.appendChild(el("p", {"class": "count"}, g.factors + " " + S.g_factors_written));
+    } else card.appendChild(el("p", {"class": "hint"}, S.g_people + ": " + g.size));
+    if (cfg.audience !== "phone") card.appendChild(el("p", {"class": "count"}, S.g_factors_written + ": " + g.factors));
     return card;
   }
   function renderForming(root) {
     if (gs.question) root.appendChild(el("p", {"class": "question"}, gs.question));
     if (cfg.audience === "console") {
       var p = gs.pool, bar = el("div", {"class": "speaking-tools"});
-      root.appendChild(el("p", {"class": "hint"}, p.present + " " + S.g_present + " / " + p.registered + " " + S.g_registered +
-        " · " + p.eligible + " " + S.g_in_groups + (p.using_present ? "" : " · " + S.g_nobody_present)));
-      bar.appendChild(tool(gs.drawn ? S.g_draw_again : S.g_draw, function () {
-        if (!gs.drawn || window.confirm(S.g_draw_again_confirm)) send({action: "groups.draw"}); }, gs.drawn ? "" : "primary big"));
+      root.appendChild(el("p", {"class": "hint"}, S.g_present + ": " + p.present + " · " + S.g_registered + ": " + p.registered));
+      var draw = function (everyone) {
+        if (!gs.drawn || window.confirm(S.g_draw_again_confirm)) send({action: "groups.draw", everyone: everyone});
+      };
+      var style = gs.drawn ? "" : "primary big";
+      if (p.present && p.present < p.registered) {
+        bar.appendChild(tool((gs.drawn ? S.g_draw_again : S.g_draw) + " — " + S.g_from_present + " (" + p.eligible_present + ")",
+          function () { draw(false); }, style));
+        bar.appendChild(tool(S.g_from_all + " (" + p.eligible_all + ")", function () { draw(true); }));
+      } else {
+        bar.appendChild(tool(gs.drawn ? S.g_draw_again : S.g_draw, function () { draw(false); }, style));
+      }
       if (gs.drawn) {
         bar.appendChild(tool(S.g_add_late + " (" + p.waiting.length + ")", function () { send({action: "groups.add_late"}); }));
         var lab = el("label", {"class": "check"});
@@ -259,7 +267,7 @@ window.SanaksmeGroups = function (api) {
     if (cfg.audience !== "console" && cmp.shown) { renderComparison(root, cmp); return; }
     var cur = sh.order.filter(function (o) { return o.group_id === sh.current; })[0];
     if (cur) {
-      var head = el("div", {"class": "speaking"});
+      var head = el("div", {"class": "speaking group-presenting"});
       head.appendChild(el("p", {"class": "speaking-label"}, S.g_presenting));
       head.appendChild(el("p", {"class": "speaker"}, cur.name));
       head.appendChild(el("p", {id: "group-clock", "class": "clock", role: "timer"}));
@@ -358,7 +366,7 @@ window.SanaksmeGroups = function (api) {
         bar.appendChild(lab);
       }
       box.appendChild(bar);
-      if (cmp.unthemed) box.appendChild(el("p", {"class": "hint"}, cmp.unthemed + " " + S.g_unthemed));
+      if (cmp.unthemed) box.appendChild(el("p", {"class": "hint"}, S.g_unthemed + ": " + cmp.unthemed));
       if (cmp.themes.length) box.appendChild(el("p", {"class": "hint"}, S.g_compare_hint));
     }
     var cols = el("div", {"class": "columns"});
