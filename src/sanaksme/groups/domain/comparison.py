@@ -83,6 +83,7 @@ class Tuning:
     same_group_penalty: float = 0.5
     backend_weight: float = 0.5
     common_stem_share: float = 0.2
+    partial_weight: float = 0.5
 
 
 _STATUS_ORDER = {ThemeStatus.COMMON: 0, ThemeStatus.EXPERTS_ONLY: 1,
@@ -123,7 +124,8 @@ def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon | None = 
     compiled = compile_lexicon(lexicon or default_lexicon())
     texts = [entry.item.text for entry in entries]
     analysed = _analyse_all(texts, compiled)
-    concepts = [match_concepts(a, compiled) for a in analysed]
+    concepts = [match_concepts(a, compiled, partial=knobs.partial_weight)
+                for a in analysed]
     similarities = _similarities(entries, analysed, concepts, knobs)
     if similarity is not None:
         _blend(similarities, similarity(texts), knobs.backend_weight)

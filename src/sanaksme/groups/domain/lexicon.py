@@ -39,7 +39,208 @@ class Lexicon:
     concepts: tuple[Concept, ...]
 
 
-_DEFAULT = Lexicon(tuple(Concept(key, label, terms) for key, label, terms in DEFAULT_CONCEPTS))
+# More wordings of the built-in concepts (lexicon_default.py): synonyms, colloquial,
+# Russian-influenced and phone spellings, paraphrases without the concept's key word.
+# Merged into the default lexicon's terms; kept here to keep each module short.
+VARIANT_TERMS: dict[str, str] = {
+    "poverty": """
+        nepietiek līdzekļu; mazas algas; nav par ko nopirkt; nevar atļauties;
+        skolas forma; jaka; bikses; zeķes; botas; kedas; mugursoma; penālis; kladītes;
+        kladēs; paēst; atkarība no pabalstiem; nespēj nodrošināt; nevar nodrošināt;
+        nespēj iegādāties; nevar iegādāties; iegādāties; materiāls trūkums;
+        ekonomiskās grūtības; finansiālās problēmas; dengi; ekskursijas; maksas pulciņi;
+        nav naudas mācību līdzekļiem; brīvpusdienas; ģimenes budžets; vecāki bez darba;
+        sociāli mazaizsargātas; mazaizsargāti; iztika; GMI; deneg; nav iespēju nopirkt;
+        jāmaksā; nav ar ko samaksāt; samaksāt; maksa; grūti iztikt; iztikt; knapi;
+        naudiņas; materiālie resursi; labklājība; zema labklājība; labklājības līmenis
+    """,
+    "parents_education": """
+        vecāku pamatizglītība; vecāku nepabeigta pamatizglītība; vecāki mācījušies maz;
+        vecāki beiguši dažas klases; paši neesam mācījušies; neizglītoti; mazizglītoti;
+        vecāki negramatiski; vecāki nav pabeiguši skolu; nepabeigta skola vecākiem
+    """,
+    "parents_attitude": """
+        neuzskata izglītību; neuzskata par nozīmīgu; izglītība nav nozīmīga; nenovērtē;
+        novērtē izglītību; izglītības loma; nevērtē izglītību; skola nav svarīga;
+        meitenēm skola nav vajadzīga; neatbalsta izglītību; neatbalsta mācības;
+        vecāki neatbalsta meiteņu izglītību; vecāki nerūpējas;
+        vecāki neinteresējas par mācībām; vecāki nepārbauda; vecākiem nav laika;
+        vecāki neseko; vecāki neuzskata; nevajag mācīties; nav jāmācās;
+        vecāku motivācija; vecāku atbalsta trūkums; ģimenes atbalsta trūkums;
+        mātes negrib; tēvi negrib; paliek mājās vecāku dēļ; vecāki neredz nozīmi;
+        vecāki nesaprot izglītības nozīmi; pietiek ar dažām klasēm; pietiek prast lasīt;
+        izglītība nav vajadzīga; vecāki nemudina; nemudina mācīties; neuzmudina;
+        vecāki neuzrauga; vecāki attaisno kavējumus; pasīvi vecāki;
+        izglītība nav prioritāte; vecāki neiedrošina; vecāki neuzstāj;
+        vecāku ieinteresētība; pietiek ar pamatskolu; pietiek prast rakstīt;
+        vecākiem skola nav svarīga; vecāki neliek iet; vecāki pieļauj;
+        mājās neviens neprasa; neviens neprasa par skolu; vecāki nejautā;
+        vecāki nepārbauda mājasdarbus; vecāku nevērība; nevērība;
+        vecāki nepievērš uzmanību; vecāku loma; vecāku pienākumi; ģimenes attieksme;
+        neredz saikni; saikne starp izglītību un darbu; nav izpratnes;
+        izpratnes trūkums; neizpratne
+    """,
+    "motivation": """
+        neredz vajadzību; nezina ko grib; mazvērtība; nepārliecinātība;
+        neticība saviem spēkiem; neinteresanti; interesanti; bezmērķīgi; apātija;
+        netic ka izglītība palīdzēs; neiet skolā jo negrib; nehočet; neohota; neohotno;
+        nav vēlmes; vēlme; grib ātri pelnīt; grib nopelnīt; mācības neko nedod;
+        mācības nav vajadzīgas; nākotnes redzējums; pašcieņa; kompleksi;
+        nejūtas labi skolā; neiederas; nejūtas piederīgi; neieinteresētība;
+        nākotnes plāni; skola nav interesanta; nesaista; negrib sēdēt stundās;
+        nejūtas vajadzīgi; apkaunojums; bailes no neveiksmes
+    """,
+    "absences": """
+        neiet stundās; bastojas; bastot; neattaisnoti; nebeidz skolu; pamet mācības;
+        izglītības pārtraukšana; ziemā neiet; ziemā sēž mājās; sēž mājās; progulki;
+        progul; proguljajet; kavēto stundu; reti nāk; mēnešiem neiet; nāk kad grib;
+        nepabeigta izglītība; bez pamatizglītības; mācības pārtrauktas; pameta mācības;
+        pametuši; nedēļām neiet; izkrituši; nepabeigta pamatskola; neiet; puikas neiet;
+        neturpināšana; izglītības neturpināšana
+    """,
+    "early_marriage": """
+        izprecina; sieva; agri kļūst par māti; jaunas mātes; pusaudžu mātes; stāvoklī;
+        pieaugušo dzīve; agrīnā pieaugšana; agra mātes loma; kopdzīve;
+        dzīvo kopā ar puisi; aiziet pie puiša; iet dzīvot pie puiša; laulību tradīcija;
+        precēti; jaunas mammas; bērna kopšana
+    """,
+    "language": """
+        latyshskij; latiški; po latyshski; latiskij; jazyk; slikti saprot;
+        mazākumtautību; mājās nerunā latviski; po russki; latysh
+    """,
+    "special_schools": """
+        ievirza; aizsūta; aizsūtīja; nonāk speciālajās; atzīst par atpalikušu;
+        atpalikušais; durakov škola; vspomogatelnaja; nepamatoti speciālajā;
+        korekcijas programma; ieliek speciālajās; testi nav piemēroti;
+        pedagoģiski medicīnisks; izvērtēšana; nepamatoti diagnosticē; spec klase;
+        spec programma; ielikti spec; ieliek spec; palīgklase; attīstības traucējumi;
+        intelekta traucējumi; diagnosticē; normāli bērni speciālajā
+    """,
+    "discrimination": """
+        sabiedrības attieksme; aizspriedumaina attieksme; aizspriedumains;
+        sliktāka attieksme; izturas citādi; izturas savādāk; apsmej; čigāni smird;
+        smird; sauc vārdos; piekauj; nav draugu; sēž vieni; sēž atsevišķi; iebiedē;
+        diskriminējoša; tautības dēļ; izcelsmes dēļ; cygane; cyganka;
+        neļauj draudzēties; nevēlas mācīties kopā ar romiem; neuzņem skolā;
+        atteikums uzņemt; vaino romus; apvaino zādzībā; skatās kā uz zagļiem;
+        neņem pulkā; neņem grupā; kaitina; apvaino; aizskar; ādas krāsas dēļ;
+        atsevišķi no citiem; vientulība; sauc par dumjiem; piekāva
+    """,
+    "preschool": """
+        pirmsskolas izglītības neapmeklēšana; pirmsskolas izglītības iestāžu apmeklētība;
+        neapmeklē pirmsskolu; pirmsskolas apmeklētība; neapmeklē bērnudārzu;
+        nesagatavoti skolai; detskij sad; detsad; sadik; neapmeklē dārziņu;
+        piecgadnieki; sešgadnieki; agrīnā bērnība; nav sociālo prasmju;
+        neapmeklē sagatavošanas; neiet sagatavošanas grupā; neiet dārziņā;
+        neiet sagatavošanas
+    """,
+    "support_staff": """
+        palīgu trūkums; palīgs stundās; individuāli strādā; individuāls atbalsts klasē;
+        nav palīga; otrs skolotājs klasē; otrais pedagogs; individuālais palīgs;
+        atbalsta pedagogs
+    """,
+    "mediators": """
+        cilvēks no mūsējiem; kāds no mūsējiem; kas runātu ar skolu;
+        saikne starp skolu un kopienu; kopienas pārstāvis; romu koordinators;
+        koordinators; starpniecība; tilts starp skolu; tilts starp ģimeni un skolu;
+        uzticības persona; romu konsultants; romu kopienas pārstāvji; strādā ar kopienu;
+        sadarbības starpnieks
+    """,
+    "cooperation": """
+        tikai sūdzas; neticam skolai; atsvešinātība; nezinām kas notiek;
+        nesaprotam ko skola grib; neapmeklē sapulces; neapmeklē vecāku sapulces;
+        vecāki nepiedalās; nepiedalās skolas dzīvē; vecāki neatnāk; skolotāji nezvana;
+        nesaprot skolas prasības; savstarpēja sapratne; atgriezeniskā saite; nesapratne;
+        sapratne; skola nezvana; nezvana; vecākiem nav kontakta ar skolu;
+        attiecības ar vecākiem
+    """,
+    "housing": """
+        pārblīvēts; daudz cilvēku istabā; divās istabās; mazā istabā;
+        nav kur pildīt uzdevumus; nav gaismas; sveces; sadzīves; dzīvo pie radiem;
+        graustos; vecā mājā; kvartira; komunalka; dzīvo daudz cilvēku; nav dušas;
+        nav kur mazgāties; avārijas mājas; nav savas istabas; nav sava stūra;
+        troksnis mājās; nolietoti; bez ērtībām; nav labierīcību; labierīcības;
+        nav savas gultas; nav kur pildīt mājasdarbus
+    """,
+    "transport": """
+        autobuss neiet; autobuss nebrauc; autobusi neiet;
+        nav kā tikt; mašīna; benzīns; ceļa nauda; avtobus; transporta izmaksas;
+        nav kas aizved; neviens neaizved; nav kā aizvest; ārpus pilsētas; pārvadājumi;
+        skolas autobusa nav; jāiet pa tumsu; biļetes dārgas; kompensācija par ceļu
+    """,
+    "health": """
+        neregulāras ārsta pārbaudes; neregulāri apmeklē ārstu;
+        ārsta apmeklējums; slimojam; saslimšana; brilles; nav naudas zālēm; vrač;
+        nevakcinēti; redzes traucējumi; dzirdes traucējumi; psiholoģiskas problēmas;
+        neregulāras pārbaudes; profilaktiskās pārbaudes; nav apdrošināšanas; slimnīca;
+        vitamīni
+    """,
+    "role_models": """
+        ieguvuši izglītību; neviens no mūsējiem nav beidzis; neviens nav beidzis skolu;
+        veiksmīgi cilvēki; nav ar ko lepoties; romu speciālisti;
+        izglītoti cilvēki no kopienas; nav veiksmīgu
+    """,
+    "low_expectations": """
+        sagaida mazāk; sagaida no romu; maz sagaida; neko nesagaida; nekas nesanāks;
+        no čigāniem nekas; pazeminātas prasības; zemākas prasības; mazāk prasa;
+        pārceļ bez zināšanām; izliek trijniekus; vilkt uz nākamo klasi; atmet ar roku;
+        nav vērts ieguldīt; nevērtē objektīvi; zemas ekspektācijas; ekspektācijas;
+        neiemācīsies; neko neiemācīs; atvieglojumi; pazemināta latiņa; latiņa; dumji;
+        stulbi; muļķi; uzskata par dumjiem
+    """,
+    "teachers": """
+        pedagogiem trūkst prasmju; skolotājiem trūkst prasmju; trūkst prasmju strādāt;
+        prasmes strādāt; darbs ar atšķirīgiem; atšķirīgiem skolēniem;
+        nezina romu tradīcijas; pedagogu tālākizglītība; apmācība skolotājiem;
+        semināri skolotājiem; skolotāju izdegšana; skolotāji nemāk;
+        skolotāji nav gatavi; pedagogi nav gatavi; nezina kā strādāt; nemāk strādāt;
+        nav metožu; mācību materiāli; tālākizglītība; kursi pedagogiem;
+        skolotāji nesaprot romu; interkulturāla; starpkulturāla; kultūras kompetence;
+        kultūrjutīga; skolotāju noslodze; pārslogoti skolotāji;
+        skolotāju profesionālā sagatavotība; skolotāji nav sagatavoti darbam;
+        daudzkultūru; kultūras daudzveidība
+    """,
+    "learning_gaps": """
+        atpalikšana; sliktas atzīmes; nemāk lasīt; nemāk rēķināt; neprot rakstīt;
+        lasītprasme bērniem; izpildīt mājas; nepalīdz mācīties; papildu palīdzība;
+        atstāj uz otru; grūti saprast; nesaprot mācību vielu; mācību viela; domašku;
+        domašnee; nokārtot eksāmenus; eksāmeni; nevar nokārtot; nespēj sekot līdzi;
+        neseko līdzi; nepaspēj līdzi; grūti sekot; papildu atbalsts;
+        individuālais plāns; korepetitors; repetitors; pamāca; nav kas iemāca; iemācīt;
+        nav atbalsta mācībām; slikti vērtējumi; korepetīcijas; papildu stundas
+    """,
+    "household": """
+        jāpaliek ar mazajiem; paliek ar mazajiem; mazie brāļi; palīdz mammai;
+        palīdz tēvam; strādā ar tēvu; jānopelna; bērnu nodarbinātība;
+        mājas darbi ģimenē; meitenes mājsaimniecībā; mājsaimniecība;
+        tradicionālās lomas; jāpalīdz vecākiem; rūpēties par jaunākajiem; lauku darbi;
+        vāc metālu; metāllūžņi; strādā tirgū; palīdz tirgot; puikas strādā;
+        palīdz ģimenei; jāpalīdz ģimenei; jāiet strādāt; iet peļņā; peļņā
+    """,
+    "documents": """
+        dokumenti; papīri; dzīvesvieta nav deklarēta; deklarētas dzīvesvietas;
+        deklarācija; reģistrācija; personas kods; dzimšanas apliecība; propiska;
+        dokumenty; nav dzimšanas apliecības; nav pierakstīti; uzturēšanās atļauja;
+        pilsonība; nepilsoņi; nav ID kartes; ID karte
+    """,
+    "employment": """
+        nevar atrast darbu; nevar dabūt darbu; darbu neatrod; darbā neņem;
+        darbā nepieņem; izglītība nepalīdz atrast darbu; arī ar izglītību nav darba;
+        iekārtoties darbā; nevar iekārtoties; atrast darbu
+    """,
+    "extracurricular": """
+        ārpusstundu; pēc stundām; kružki; kruzhok
+    """,
+}
+
+
+def _with_variants(key: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    extra = " ".join(VARIANT_TERMS.get(key, "").split()).split(";")
+    return tuple(dict.fromkeys([*terms, *(t.strip() for t in extra if t.strip())]))
+
+
+_DEFAULT = Lexicon(tuple(Concept(key, label, _with_variants(key, terms))
+                         for key, label, terms in DEFAULT_CONCEPTS))
 
 
 def default_lexicon() -> Lexicon:

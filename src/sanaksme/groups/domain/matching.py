@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 MIN_COMPOUND = 8  # "bērnu dārzs" → "bērnudārzs" only when the joined word is known
 MAX_SKIPPED = 2  # function or generic words allowed between a term's words
 FUZZY_PREFIX = 6  # "garlaikojas" meets "garlaicīgi": long stems sharing six letters
+PARTIAL_WEIGHT = 0.5  # a word of a longer term, found alone (see match_concepts)
+PARTIAL_CONCEPTS = 1  # ... counts only when at most this many concepts use the word
+PARTIAL_MIN_STEM = 5  # ... and only for stems this long: "jaun" (young) says too little
 CONTENT, GENERIC, FUNCTION = 0, 1, 2
 
 
@@ -152,8 +155,14 @@ def _best_window(term: CompiledTerm, where: Mapping[str, list[int]],
     return None if best is None else best[1]
 
 
-def match_concepts(analysed: Analysed, compiled: CompiledLexicon) -> dict[int, float]:
-    """Concept index → weight (content words of the text the concept's terms cover)."""
+def match_concepts(analysed: Analysed, compiled: CompiledLexicon, *,
+                   partial: float = PARTIAL_WEIGHT) -> dict[int, float]:
+    """Concept index → weight (content words of the text the concept's terms cover).
+
+    A content word that no matched term covers but that belongs to terms of one or two
+    concepts ("neturpināšana" of "neturpina mācības") adds `partial` (split between
+    them): weaker evidence that lets new phrasings meet the concept's usual ones.
+    """
     where: dict[str, list[int]] = {}
     for position, (text_stem, tag) in enumerate(zip(analysed.stems, analysed.tags,
                                                     strict=True)):
@@ -173,5 +182,25 @@ def match_concepts(analysed: Analysed, compiled: CompiledLexicon) -> dict[int, f
     covered: dict[int, set[int]] = {}
     for match in kept:
         covered.setdefault(match.concept, set()).update(match.positions)
-    return {concept: float(max(1, sum(1 for p in spots if analysed.tags[p] == CONTENT)))
-            for concept, spots in covered.items()}
+    weights = {concept: float(max(1, sum(1 for p in spots if analysed.tags[p] == CONTENT)))
+               for concept, spots in covered.items()}
+    if partial > 0:
+        _add_partial(weights, analysed, compiled, covered, partial)
+    return weights
+
+
+def _add_partial(weights: dict[int, float], analysed: Analysed, compiled: CompiledLexicon,
+                 covered: Mapping[int, set[int]], partial: float) -> None:
+    taken = set().union(*covered.values()) if covered else set()
+    seen: set[str] = set()
+    for position, (text_stem, tag) in enumerate(zip(analysed.stems, analysed.tags,
+                                                    strict=True)):
+        if (tag != CONTENT or position in taken or text_stem in seen
+                or len(text_stem) < PARTIAL_MIN_STEM):
+            continue
+        seen.add(text_stem)
+        owners = {compiled.terms[n].concept for s in compiled.similar_stems(text_stem)
+                  for n in compiled.by_stem.get(s, ())}
+        if 0 < len(owners) <= PARTIAL_CONCEPTS:
+            for concept in owners:
+                weights[concept] = weights.get(concept, 0.0) + partial / len(owners)

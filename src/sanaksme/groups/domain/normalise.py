@@ -18,10 +18,43 @@ _REPEAT = re.compile(r"(.)\1+")
 _PHONE_DIGRAPHS = (("sh", "s"), ("ch", "c"), ("zh", "z"))
 
 # Function words. Negations stay as content words: "nav", "neiet", "negrib".
-FUNCTION_WORDS = frozenset(["a", "ar", "arī", "ari", "bet", "bez", "bija", "bijis", "bus", "būs", "būt", "but", "caur", "da", "daudz", "daži", "dazi", "gan", "ir", "it", "ja", "jā", "jau", "jeb", "jo", "ka", "kā", "kad", "kaut", "kur", "kura", "kuri", "kuram", "kuras", "kurs", "kurš", "kas", "kam", "ko", "lai", "līdz", "lidz", "maz", "mazliet", "mes", "mēs", "mums", "mūsu", "musu", "ne", "nē", "neko", "nekas", "nekad", "no", "nu", "pa", "par", "pat", "pēc", "pec", "pie", "pret", "priekš", "priekss", "sev", "savs", "sava", "savu", "savi", "savas", "savā", "savos", "savam", "savām", "savus", "šis", "sis", "šī", "si", "šo", "so", "šie", "sie", "šeit", "seit", "ta", "tā", "tad", "tagad", "tai", "tam", "tām", "tas", "tās", "te", "tie", "tiem", "tik", "tikai", "tiek", "tika", "tiks", "to", "tur", "tu", "un", "uz", "vai", "var", "varētu", "vien", "viņi", "vini", "viņš", "vins", "viņa", "vina", "viņu", "vinu", "viņiem", "viniem", "viņas", "vinas", "viss", "visi", "visu", "vēl", "vel", "es", "jūs", "jus", "ļoti", "loti", "īpaši", "ipasi", "arvien", "piemēram", "piemeram", "utt", "u", "c", "citi", "cits", "cita", "citu", "citiem", "tāpēc", "tapec", "tādēļ", "tadel", "jo", "ka", "ir", "esam", "esot", "bieži", "biezi", "ļoti", "dēļ", "del", "starp", "pats", "pati", "paši", "pasi", "pašas", "pasas", "pašiem", "pasiem", "pašu", "pasu"])
+FUNCTION_WORDS = frozenset([
+    "a", "ar", "arī", "ari", "bet", "bez", "bija", "bijis", "bus", "būs", "būt", "but",
+    "caur", "da", "daudz", "daži", "dazi", "gan", "ir", "it", "ja", "jā", "jau", "jeb",
+    "jo", "ka", "kā", "kad", "kaut", "kur", "kura", "kuri", "kuram", "kuras", "kurs",
+    "kurš", "kas", "kam", "ko", "lai", "līdz", "lidz", "maz", "mazliet", "mes", "mēs",
+    "mums", "mūsu", "musu", "ne", "nē", "neko", "nekas", "nekad", "no", "nu", "pa",
+    "par", "pat", "pēc", "pec", "pie", "pret", "priekš", "priekss", "sev", "savs",
+    "sava", "savu", "savi", "savas", "savā", "savos", "savam", "savām", "savus", "šis",
+    "sis", "šī", "si", "šo", "so", "šie", "sie", "šeit", "seit", "ta", "tā", "tad",
+    "tagad", "tai", "tam", "tām", "tas", "tās", "te", "tie", "tiem", "tik", "tikai",
+    "tiek", "tika", "tiks", "to", "tur", "tu", "un", "uz", "vai", "var", "varētu",
+    "vien", "viņi", "vini", "viņš", "vins", "viņa", "vina", "viņu", "vinu", "viņiem",
+    "viniem", "viņas", "vinas", "viss", "visi", "visu", "vēl", "vel", "es", "jūs",
+    "jus", "ļoti", "loti", "īpaši", "ipasi", "arvien", "piemēram", "piemeram", "utt",
+    "u", "c", "citi", "cits", "cita", "citu", "citiem", "tāpēc", "tapec", "tādēļ",
+    "tadel", "esam", "esot", "bieži", "biezi", "dēļ", "del", "starp", "pats", "pati",
+    "paši", "pasi", "pašas", "pasas", "pašiem", "pasiem", "pašu", "pasu", "mūs", "mus",
+    "viņus", "vinus", "netiek", "būtu", "butu", "nebūtu", "nebutu", "esat", "vajag",
+    "vajadzētu", "vajadzetu", "katrs", "katrā", "katra", "kāpēc", "kapec", "tāpat",
+    "tapat", "kamēr", "kamer", "nevis", "vairs", "man", "mani", "manam", "manai",
+    "manu", "saka", "teica", "teic", "kādreiz", "kadreiz", "dažām", "dazam",
+    "dažas", "dazas", "dažiem", "daziem", "dažus", "dazus", "daudzi", "daudzas"
+])
 
 # Frequent in every answer about Roma children's education; they say little on their own.
-GENERIC_WORDS = frozenset(["roms", "romi", "romu", "romiem", "romus", "romiem", "romā", "romas", "romām", "bērns", "berns", "bērni", "berni", "bērnu", "bernu", "bērniem", "berniem", "bērnus", "bernus", "skolēni", "skoleni", "skolēnu", "skolenu", "skolēniem", "skoleniem", "skolēns", "skolens", "ģimene", "gimene", "ģimenes", "gimenes", "ģimenēm", "gimenem", "ģimenē", "gimene", "ģimeņu", "gimenu", "problēma", "problema", "problēmas", "problemas", "problēmu", "problemu", "trūkums", "trukums", "trūkst", "trukst", "trūkuma", "trukuma", "nepietiekams", "nepietiekama", "nepietiekami", "nepietiekamas", "nepietiekamu", "zems", "zema", "zemais", "zemā", "zemi", "zemas", "zemu", "zemo", "zemās", "nav", "skola", "skolas", "skolu", "skolā", "skolai", "skolām", "skolās", "skolām", "skolām", "skolai"])
+GENERIC_WORDS = frozenset([
+    "roms", "romi", "romu", "romiem", "romus", "romā", "romas", "romām", "bērns",
+    "berns", "bērni", "berni", "bērnu", "bernu", "bērniem", "berniem", "bērnus",
+    "bernus", "skolēni", "skoleni", "skolēnu", "skolenu", "skolēniem", "skoleniem",
+    "skolēns", "skolens", "ģimene", "gimene", "ģimenes", "gimenes", "ģimenēm",
+    "gimenem", "ģimenē", "ģimeņu", "gimenu", "ģimeni", "gimeni", "ģimenei", "gimenei", "problēma", "problema", "problēmas",
+    "problemas", "problēmu", "problemu", "trūkums", "trukums", "trūkst", "trukst",
+    "trūkuma", "trukuma", "nepietiekams", "nepietiekama", "nepietiekami",
+    "nepietiekamas", "nepietiekamu", "zems", "zema", "zemais", "zemā", "zemi", "zemas",
+    "zemu", "zemo", "zemās", "nav", "skola", "skolas", "skolu", "skolā", "skolai",
+    "skolām", "skolās"
+])
 
 
 def fold(text: str) -> str:
@@ -31,6 +64,9 @@ def fold(text: str) -> str:
     for digraph, letter in _PHONE_DIGRAPHS:
         plain = plain.replace(digraph, letter)
     return _REPEAT.sub(r"\1", plain)
+
+
+_fold_word = lru_cache(maxsize=65536)(fold)
 
 
 def words(text: str) -> list[str]:
@@ -56,13 +92,13 @@ def folded_generic_words() -> frozenset[str]:
 def tokens(text: str) -> list[str]:
     """Folded content tokens of a text, function words removed, in order."""
     stop = folded_function_words()
-    return [tok for tok in (fold(word) for word in words(text)) if tok and tok not in stop]
+    return [tok for tok in map(_fold_word, words(text)) if tok and tok not in stop]
 
 
 def tagged_tokens(text: str) -> list[tuple[str, bool]]:
     """Folded tokens of a text in order, each with whether it is a function word."""
     stop = folded_function_words()
-    return [(tok, tok in stop) for tok in (fold(word) for word in words(text)) if tok]
+    return [(tok, tok in stop) for tok in map(_fold_word, words(text)) if tok]
 
 
 _VOWELS = frozenset("aeiou")
@@ -74,7 +110,7 @@ _INFLECTIONS = tuple(sorted((
 ), key=len, reverse=True))
 # Derivation suffixes with the shortest stem each may leave behind.
 _DERIVATIONS = (("sana", 3), ("san", 3), ("acij", 3), ("ib", 3), ("ig", 4), ("um", 3),
-                ("ej", 3), ("aj", 4), ("et", 5), ("it", 5), ("at", 5), ("ot", 5))
+                ("ej", 3), ("aj", 4), ("us", 4), ("et", 5), ("it", 5), ("at", 5), ("ot", 5))
 
 
 @lru_cache(maxsize=65536)

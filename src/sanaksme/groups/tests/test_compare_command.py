@@ -44,7 +44,7 @@ def test_prints_themes_as_json(tmp_path: Path) -> None:
     output = run(str(write(tmp_path, sample())))
 
     assert json.loads(output) == {"themes": [
-        {"label": "Zema motivācija, neredz jēgu mācīties", "items": ["e1-1", "r-1"],
+        {"label": "Zema motivācija un pašvērtējums", "items": ["e1-1", "r-1"],
          "status": "common"},
         {"label": "Valodas barjera", "items": ["e1-2"], "status": "experts_only"},
     ]}

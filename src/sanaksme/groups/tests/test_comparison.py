@@ -77,6 +77,19 @@ def test_experts_and_community_wording_for_motivation_is_one_common_theme() -> N
     assert themes[0].status is ThemeStatus.COMMON
 
 
+def test_colloquial_community_wording_meets_the_experts_wording() -> None:
+    themes = compare_results(meeting(
+        ["Ģimeņu zemie ienākumi", "Agrīna mācību pārtraukšana"],
+        ["Mācību valodas nepietiekama pārvaldīšana"],
+        community=["nav deneg uz kurpem", "dels pameta skolu 14 gados",
+                   "mājās runājam čigāniski, latviski grūti"]))
+
+    assert together(themes, "e1-1", "r-1")
+    assert together(themes, "e1-2", "r-2")
+    assert together(themes, "e2-1", "r-3")
+    assert not together(themes, "e1-1", "e1-2")
+
+
 def test_unrelated_items_stay_apart() -> None:
     themes = compare_results(meeting(
         ["Agrīnas laulības", "Valodas barjera"],

@@ -43,6 +43,27 @@ def test_default_lexicon_has_unique_keys_labels_and_terms() -> None:
     ("nav skolotāja palīga", "support_staff"),
     ("vajag mediatoru katrā skolā", "mediators"),
     ("bērni neiet bērnudārzā", "preschool"),
+    # colloquial, phone and Russian-influenced wordings
+    ("nav deneg uz kurpem un jakam", "poverty"),
+    ("naudas nepietiek pat ēdienam", "poverty"),
+    ("dels neiet uz skolu jau meenesi, sez maajaas", "absences"),
+    ("Izglītības neturpināšana pēc pamatskolas", "absences"),
+    ("tēvs saka meitai pietiek ar 4 klasēm", "parents_attitude"),
+    ("Vecāki nepietiekami novērtē izglītības lomu", "parents_attitude"),
+    ("Romu bērnu neieinteresētība mācībās", "motivation"),
+    ("16 gadu meitene jau precējusies", "early_marriage"),
+    ("mazie runā tikai romani, latviski nesaprot", "language"),
+    ("mani bērni ielikti spec klase, lai gan normāli", "special_schools"),
+    ("klasē par mūsējiem smejas, saka čigāni smird", "discrimination"),
+    ("mēs skolai neticam", "cooperation"),
+    ("dzīvojam 7 cilvēki divās istabās", "housing"),
+    ("Skolēnu pārvadājumu trūkums", "transport"),
+    ("bez papīriem nepieņem skolā", "documents"),
+    ("skolotāja saka ka no čigāniem tāpat nekas nesanāks", "low_expectations"),
+    ("Pedagogiem trūkst prasmju strādāt ar atšķirīgiem skolēniem", "teachers"),
+    ("mēs nevaram palīdzēt ar uzdevumiem", "learning_gaps"),
+    ("lielākajai meitai jāpaliek mājās ar mazajiem", "household"),
+    ("vajag cilvēku no mūsējiem, kas runātu ar skolu", "mediators"),
 ])
 def test_default_lexicon_recognises_common_phrasings(text: str, key: str) -> None:
     assert key in concepts_of(text, default_lexicon())
@@ -51,6 +72,28 @@ def test_default_lexicon_recognises_common_phrasings(text: str, key: str) -> Non
 def test_words_far_apart_do_not_make_a_phrase() -> None:
     assert "poverty" not in concepts_of("Skolotājiem nav pieredzes darbā ar romu bērniem",
                                         default_lexicon())
+
+
+@pytest.mark.parametrize(("text", "key", "not_key"), [
+    ("autobuss neiet", "transport", "absences"),
+    ("Vecāku neieinteresētība", "parents_attitude", "motivation"),
+    ("Pirmsskolas izglītības neapmeklēšana", "preschool", "absences"),
+    ("Veselības problēmas, neregulāras ārstu pārbaudes", "health", "absences"),
+])
+def test_a_longer_phrase_of_another_concept_wins(text: str, key: str, not_key: str) -> None:
+    found = concepts_of(text, default_lexicon())
+
+    assert key in found
+    assert not_key not in found
+
+
+def test_a_word_of_a_longer_term_is_weak_evidence_for_its_only_concept() -> None:
+    compiled = compile_lexicon(default_lexicon())
+    analysed = analyse("Ģimeņu ekonomiskā nestabilitāte", known_stems=compiled.known_stems)
+    poverty = next(i for i, c in enumerate(default_lexicon().concepts) if c.key == "poverty")
+
+    assert match_concepts(analysed, compiled) == {poverty: 0.5}
+    assert match_concepts(analysed, compiled, partial=0) == {}
 
 
 def test_a_longer_phrase_wins_over_a_word_it_contains() -> None:

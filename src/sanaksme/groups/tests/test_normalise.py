@@ -33,6 +33,7 @@ def test_fold_collapses_doubled_letters_and_phone_digraphs() -> None:
     ("diskriminācija", "diskriminē", "diskriminēti"),
     ("speciālā", "speciālās", "speciālajās", "speciālo", "specialas"),
     ("skolotājs", "skolotāja", "skolotāju", "skolotājiem", "skolotāji"),
+    ("pameta", "pametuši", "pametušo", "pametusi"),
 ])
 def test_stem_gives_inflected_forms_one_stem(forms: tuple[str, ...]) -> None:
     stems = {stem(fold(form)) for form in forms}
@@ -78,3 +79,8 @@ def test_correct_typos_prefers_the_more_frequent_spelling() -> None:
 
     assert mapping["sapulcse"] == "sapulces"
     assert mapping["sapulces"] == "sapulces"
+
+
+def test_quantifiers_and_reported_speech_carry_no_meaning() -> None:
+    assert tokens("daudzi vecāki saka, ka man pietiek ar dažām klasēm") == [
+        "vecaki", "pietiek", "klasem"]
