@@ -257,25 +257,25 @@ def console_speaking(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
     expected = data.get("expected")
     expected = expected if isinstance(expected, int) and not isinstance(expected, bool) else None
     if action == "turn.call":
-        turn_call(round_=round_, expected=expected, hand_id=_int(data.get("hand")))
+        turn_call(round_=round_, expected=expected, hand_id=as_int(data.get("hand")))
     elif action == "turn.write":
         points = data.get("key_points")
-        turn_write(round_=round_, turn_id=_int(data.get("turn")),
+        turn_write(round_=round_, turn_id=as_int(data.get("turn")),
                    minutes=str(data.get("minutes") or ""),
                    key_points=[str(p) for p in points] if isinstance(points, list) else [])
     elif action == "hand.add":
-        hand_raise(round_=round_, participant_id=_int(data.get("participant")),
+        hand_raise(round_=round_, participant_id=as_int(data.get("participant")),
                    by_facilitator=True)
     elif action == "round.arrange":
         order = data.get("order")
         if not isinstance(order, list) or len(order) > 1000:
             raise DomainError(_("The message is incomplete."))
-        round_arrange(round_=round_, order=[_int(pid) for pid in order])
+        round_arrange(round_=round_, order=[as_int(pid) for pid in order])
     elif action == "round.skip":
-        round_skip(round_=round_, participant_id=_int(data.get("participant")),
-                   skipped=_bool(data.get("skipped")))
+        round_skip(round_=round_, participant_id=as_int(data.get("participant")),
+                   skipped=as_bool(data.get("skipped")))
     elif action == "round.key_points":
-        round_show_key_points(round_=round_, show=_bool(data.get("show")))
+        round_show_key_points(round_=round_, show=as_bool(data.get("show")))
     elif action in ("turn.next", "turn.back"):
         turn_next(round_=round_, expected=expected, step=1 if action == "turn.next" else -1)
     elif action == "turn.pause":
@@ -290,13 +290,13 @@ def console_speaking(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
     return {"type": "done", "action": action}
 
 
-def _bool(value: Any) -> bool:
+def as_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     raise DomainError(_("The message is incomplete."))
 
 
-def _int(value: Any) -> int:
+def as_int(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise DomainError(_("The message is incomplete."))
@@ -321,11 +321,11 @@ def console_presenting(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
         raise DomainError(_("No agenda item is on the screens."))
     action = data["action"]
     if action == "slide.show":
-        slide_show(item=item, deck_id=_int(data.get("deck")), page=_int(data.get("page")))
+        slide_show(item=item, deck_id=as_int(data.get("deck")), page=as_int(data.get("page")))
     elif action == "video.show":
-        video_show(item=item, video_id=_int(data.get("video")))
+        video_show(item=item, video_id=as_int(data.get("video")))
     elif action == "video.play":
-        video_play(item=item, playing=_bool(data.get("playing")))
+        video_play(item=item, playing=as_bool(data.get("playing")))
     elif action == "screen.clear":
         screen_clear(item=item)
     elif action == "summary.write":
@@ -334,7 +334,7 @@ def console_presenting(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
             raise DomainError(_("The message is incomplete."))
         summary_write(item=item, text=text)
     else:
-        summary_show(item=item, shown=_bool(data.get("shown")))
+        summary_show(item=item, shown=as_bool(data.get("shown")))
     return {"type": "done", "action": action}
 
 

@@ -24,6 +24,8 @@ from sanaksme.groups.permissions import (
 from sanaksme.groups.services import comparison, formation, showing, summary, worksheets
 from sanaksme.programme.models import Meeting
 
+from .access import as_bool, as_int
+
 WORKSHEET_ACTIONS = ("factor.add", "factor.edit", "factor.hide", "factor.arrange",
                      "factor.weigh", "solution.add", "solution.edit", "solution.hide")
 CONSOLE_GROUP_ACTIONS = (*WORKSHEET_ACTIONS, "groups.draw", "groups.move",
@@ -40,18 +42,6 @@ def _text(data: dict[str, Any], key: str = "text") -> str:
     return value
 
 
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise DomainError(_("The message is incomplete."))
-
-
-def _int(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    raise DomainError(_("The message is incomplete."))
-
-
 def _worksheet(group_set: GroupSet, own: Group | None, data: dict[str, Any],
                author_id: int | None) -> dict[str, Any]:
     """Edit a worksheet: `own` is the phone's group (None: the console, any group)."""
@@ -66,19 +56,19 @@ def _worksheet(group_set: GroupSet, own: Group | None, data: dict[str, Any],
         order = data.get("order")
         if not isinstance(order, list) or len(order) > 200:
             raise DomainError(_("The message is incomplete."))
-        worksheets.factor_arrange(group=group, order=[_int(i) for i in order])
+        worksheets.factor_arrange(group=group, order=[as_int(i) for i in order])
     elif action.startswith("factor."):
         factor = access_factor(group_set, data.get("factor"), own)
         if action == "factor.edit":
             worksheets.factor_edit(factor=factor, text=_text(data))
         elif action == "factor.hide":
-            worksheets.factor_hide(factor=factor, hidden=_bool(data.get("hidden")))
+            worksheets.factor_hide(factor=factor, hidden=as_bool(data.get("hidden")))
         elif action == "factor.weigh":
             weights = data.get("weights")
             if not isinstance(weights, dict):
                 raise DomainError(_("The message is incomplete."))
             worksheets.factor_weigh(factor=factor, **{
-                part: _int(weights.get(part)) for part in ("municipality", "state",
+                part: as_int(weights.get(part)) for part in ("municipality", "state",
                                                             "community")})
         elif action == "factor.theme" and own is None:
             theme = data.get("theme")
@@ -97,7 +87,7 @@ def _worksheet(group_set: GroupSet, own: Group | None, data: dict[str, Any],
         if action == "solution.edit":
             worksheets.solution_edit(solution=solution, text=_text(data))
         else:
-            worksheets.solution_hide(solution=solution, hidden=_bool(data.get("hidden")))
+            worksheets.solution_hide(solution=solution, hidden=as_bool(data.get("hidden")))
     return {"type": "done", "action": action}
 
 
@@ -119,7 +109,7 @@ def console_group(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
         if item is None:
             raise DomainError(_("No agenda item is on the screens."))
         everyone = data.get("everyone", False)
-        formation.groups_draw(item=item, everyone=_bool(everyone))
+        formation.groups_draw(item=item, everyone=as_bool(everyone))
         return {"type": "done", "action": action}
     if action == "summary.draft":
         item = Meeting.objects.select_related("current_item__day__meeting").get(
@@ -134,22 +124,22 @@ def console_group(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
     if action in WORKSHEET_ACTIONS or action == "factor.theme":
         return _worksheet(group_set, None, data, None)
     if action == "groups.move":
-        formation.group_move(group_set=group_set, participant_id=_int(data.get("participant")),
-                             group_id=_int(data.get("group")))
+        formation.group_move(group_set=group_set, participant_id=as_int(data.get("participant")),
+                             group_id=as_int(data.get("group")))
     elif action == "groups.add_late":
         formation.groups_add_late(group_set=group_set)
     elif action == "groups.place":
         formation.group_set_place(group=access_group(group_set, data.get("group")),
                                   place=_text(data, "place"))
     elif action == "groups.open":
-        formation.worksheets_set_open(group_set=group_set, is_open=_bool(data.get("open")))
+        formation.worksheets_set_open(group_set=group_set, is_open=as_bool(data.get("open")))
     elif action == "compare.run":
         comparison.comparison_propose(group_set=group_set)
     elif action == "compare.confirm":
         comparison.comparison_confirm(group_set=group_set)
     elif action == "compare.show":
         showing.comparison_show(showing=access_showing(meeting_id),
-                                shown=_bool(data.get("shown")))
+                                shown=as_bool(data.get("shown")))
     elif action == "theme.merge":
         comparison.theme_merge(theme=access_theme(group_set, data.get("theme")),
                                into=access_theme(group_set, data.get("into")))
@@ -170,9 +160,9 @@ def _show(meeting_id: int, data: dict[str, Any]) -> dict[str, Any]:
         showing.showing_next(showing=current, expected=expected,
                              step=1 if action == "show.next" else -1)
     elif action == "show.pause":
-        showing.showing_pause(showing=current, paused=_bool(data.get("paused")))
+        showing.showing_pause(showing=current, paused=as_bool(data.get("paused")))
     elif action == "show.add":
-        showing.showing_add_time(showing=current, seconds=_int(data.get("seconds")))
+        showing.showing_add_time(showing=current, seconds=as_int(data.get("seconds")))
     else:
         raise DomainError(_("Unknown action."))
     return {"type": "done", "action": action}
