@@ -21,7 +21,7 @@ from sanaksme.programme.models import AgendaItem
 
 from .domain.comparison import GroupKind as Side
 from .domain.comparison import theme_status
-from .domain.worksheet import TOP, average_shares, shares
+from .domain.worksheet import TOP, Presenter, average_shares, presentation_order, shares
 from .models import Factor, Group, GroupSet, Membership, Showing, Theme
 from .services.formation import rule_for
 from .services.showing import group_set_for
@@ -149,10 +149,8 @@ def _pool(item: AgendaItem, group_set: GroupSet | None) -> dict[str, Any]:
 
 
 def _showing(item: AgendaItem, showing: Showing | None, groups: list[Group]) -> dict[str, Any]:
-    from .services.showing import showing_order
-
     by_id = {g.pk: g for g in groups}
-    order = showing_order(showing) if showing else _planned_order(item, groups)
+    order = _order(item, groups)
     return {
         "order": [{"group_id": gid, "number": by_id[gid].number,
                    "name": group_name(by_id[gid]),
@@ -169,9 +167,9 @@ def _showing(item: AgendaItem, showing: Showing | None, groups: list[Group]) -> 
     }
 
 
-def _planned_order(item: AgendaItem, groups: list[Group]) -> list[int]:
-    from .domain.worksheet import Presenter, presentation_order
-
+def _order(item: AgendaItem, groups: list[Group]) -> list[int]:
+    """The presenting order by the item's rule (the same as `showing_order`, from the
+    groups already read)."""
     return presentation_order([Presenter(g.pk, g.number, g.kind == "dedicated")
                                for g in groups],
                               str(item.params.get("order", "random_first")))

@@ -62,10 +62,10 @@ def showing_order(showing: Showing) -> list[int]:
 
 
 def _elapsed(showing: Showing, now: dt.datetime) -> float:
-    spent = 0.0
-    if showing.resumed_at is not None:
-        spent = (now - showing.resumed_at).total_seconds()
-    return spent
+    """Seconds the presenting group has spoken since its clock last (re)started."""
+    if showing.resumed_at is None:
+        return 0.0
+    return (now - showing.resumed_at).total_seconds()
 
 
 def _locked(showing: Showing) -> Showing:
