@@ -240,3 +240,20 @@ class AgendaItem(TimeStampedModel):
     @property
     def material_list(self) -> list[str]:
         return [str(m) for m in self.materials] if isinstance(self.materials, list) else []
+
+
+class ItemRun(models.Model):
+    """One stretch of time an agenda item was on the live screens: the programme as run."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="item_runs")
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="runs")
+    started_at = models.DateTimeField(_("started"))
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item run")
+        verbose_name_plural = _("agenda item runs")
+        ordering = ["started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.item} @ {self.started_at:%Y-%m-%d %H:%M}"

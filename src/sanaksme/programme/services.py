@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError, ImportRejected
@@ -15,7 +16,7 @@ from sanaksme.live.events import CurrentItemChanged, ProgrammeChanged
 from sanaksme.participants.models import Participant
 
 from .domain.methods import Method, clean_params, default_params
-from .models import AgendaItem, Day, Meeting, Organisation, Project, Series, Site
+from .models import AgendaItem, Day, ItemRun, Meeting, Organisation, Project, Series, Site
 from .yaml_io import ProgrammeFile, param_message, parse_programme
 
 
@@ -285,6 +286,17 @@ def meeting_next_seq(*, meeting_id: int) -> int:
     return int(row[0])
 
 
+def _item_run_switch(*, meeting: Meeting, item: AgendaItem | None) -> None:
+    """Close the open run of the meeting and open one for `item` (the programme as run)."""
+    now = timezone.now()
+    open_runs = ItemRun.objects.filter(meeting=meeting, ended_at__isnull=True)
+    if item is not None and open_runs.filter(item=item).exists():
+        return  # the same item again: it keeps running
+    open_runs.update(ended_at=now)
+    if item is not None:
+        ItemRun.objects.create(meeting=meeting, item=item, started_at=now)
+
+
 def meeting_set_current_item(*, meeting: Meeting, item: AgendaItem | None) -> Meeting:
     """Put an agenda item (or nothing) on every live screen of the meeting."""
     if item is not None and item.day.meeting_id != meeting.pk:
@@ -292,6 +304,7 @@ def meeting_set_current_item(*, meeting: Meeting, item: AgendaItem | None) -> Me
     with transaction.atomic():
         seq = meeting_next_seq(meeting_id=meeting.pk)
         Meeting.objects.filter(pk=meeting.pk).update(current_item=item)
+        _item_run_switch(meeting=meeting, item=item)
         meeting.current_item, meeting.last_seq = item, seq
         broadcast_on_commit(CurrentItemChanged(meeting_id=meeting.pk, seq=seq,
                                                item_id=item.pk if item else None))

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "sanaksme.speaking",
     "sanaksme.presenting",
     "sanaksme.groups",
+    "sanaksme.reports",
     "sanaksme.live",
 ]
 

@@ -1,0 +1,1 @@
+"""Reports: the meeting report, attendance sheets, the series report and data exports."""

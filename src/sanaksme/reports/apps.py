@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "sanaksme.reports"
+    verbose_name = _("Reports")
+    default_auto_field = "django.db.models.BigAutoField"
