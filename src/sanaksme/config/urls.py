@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", include("sanaksme.core.urls")),
     path("console/", include("sanaksme.programme.urls")),
     path("console/", include("sanaksme.participants.urls")),
+    path("console/", include("sanaksme.reports.urls")),
     path("j/", join.join_start, name="join-start"),
     path("j/<str:code>/", join.join_meeting, name="join-meeting"),
     path("", include("sanaksme.presenting.urls")),

@@ -32,6 +32,7 @@ from sanaksme.boards.services import (
 from sanaksme.core.exceptions import DomainError
 from sanaksme.groups.selectors import GROUP_METHODS, groups_state, my_group_id
 from sanaksme.participants.selectors import session_participant
+from sanaksme.participants.services import attendance_record_seen
 from sanaksme.presenting.selectors import has_presenting, presenting_state
 from sanaksme.presenting.services import (
     screen_clear,
@@ -192,6 +193,7 @@ def phone_connect(session: Any, code: str) -> Admission | None:
     person = session_participant(session, meeting_id) if session is not None else None
     if person is None:
         return None
+    attendance_record_seen(participant_id=person[0])
     state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0])
     return Admission(meeting_id, language, state, *person)
 

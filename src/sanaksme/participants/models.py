@@ -45,3 +45,29 @@ class Participant(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Attendance(models.Model):
+    """A participant was present on a day of the meeting (one row per person and date).
+
+    `Participant.present` says "here now" for the live screens; these rows keep, per
+    day, who came, for the signed attendance sheet of an EU-funded event.
+    """
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="attendance",
+                                    verbose_name=_("participant"))
+    date = models.DateField(_("date"))
+    first_seen_at = models.DateTimeField(_("first seen"))
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["date", "participant_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "date"],
+                                    name="attendance_unique_participant_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} {self.date.isoformat()}"

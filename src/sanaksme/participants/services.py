@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError, ImportRejected
@@ -16,7 +18,7 @@ from sanaksme.programme.domain.methods import CATEGORY_VALUES
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.services import meeting_next_seq
 
-from .models import CATEGORY_CHOICES, Participant
+from .models import CATEGORY_CHOICES, Attendance, Participant
 
 CSV_COLUMNS = ("name", "category", "institution", "municipality", "roma_mediator",
                "municipality_had_mediators", "email", "phone")
@@ -157,13 +159,40 @@ def _participant_from_row(meeting: Meeting, row: dict[str, str], line: int,
                        email=cell("email"), phone=cell("phone")), []
 
 
+def attendance_record(*, participant: Participant,
+                      now: dt.datetime | None = None) -> Attendance:
+    """The participant is recorded as present on today's local date, once per day."""
+    now = now or timezone.now()
+    attendance, _created = Attendance.objects.get_or_create(
+        participant=participant, date=timezone.localdate(now),
+        defaults={"first_seen_at": now})
+    return attendance
+
+
+_SEEN_TODAY: set[tuple[int, dt.date]] = set()  # per process: spares the query on reconnects
+
+
+def attendance_record_seen(*, participant_id: int) -> None:
+    """A returning phone (joined on an earlier day) counts as attending today."""
+    key = (participant_id, timezone.localdate())
+    if key in _SEEN_TODAY:
+        return
+    Attendance.objects.get_or_create(participant_id=participant_id, date=key[1],
+                                     defaults={"first_seen_at": timezone.now()})
+    _SEEN_TODAY.add(key)
+
+
 def participant_join(*, meeting: Meeting, participant_id: int) -> Participant:
-    """A phone joins as a registered participant, who is then counted as present."""
+    """A phone joins as a registered participant, who is then counted as present
+    (and recorded as attending today)."""
     participant = meeting.participants.filter(pk=participant_id).first()
     if participant is None:
         raise DomainError(_("Pick your name from the list."), field="participant")
-    if not participant.present:
-        with transaction.atomic():
+    with transaction.atomic():
+        # Every join counts for today's attendance sheet, also on a later day of
+        # a meeting the person already joined.
+        attendance_record(participant=participant)
+        if not participant.present:
             Participant.objects.filter(pk=participant.pk).update(present=True)
             participant.present = True
             # While groups are being formed the console lists who is present without a
@@ -177,7 +206,9 @@ def participant_join(*, meeting: Meeting, participant_id: int) -> Participant:
 
 def participant_self_register(*, meeting: Meeting, name: str, category: str,
                               institution: str = "") -> Participant:
-    """Someone not on the list adds themself from their phone."""
-    participant = participant_save(meeting=meeting, name=name, category=category,
-                                   institution=institution.strip(), present=True)
+    """Someone not on the list adds themself from their phone, present from today."""
+    with transaction.atomic():
+        participant = participant_save(meeting=meeting, name=name, category=category,
+                                       institution=institution.strip(), present=True)
+        attendance_record(participant=participant)
     return participant

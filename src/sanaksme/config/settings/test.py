@@ -27,3 +27,6 @@ else:
     # Name the test database explicitly: Channels' live server derives it again in its
     # subprocess and would otherwise prefix "test_" twice.
     DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}"}
+
+# Reports are produced at once, not in a thread, so a test sees the finished job.
+REPORTS_INLINE = True

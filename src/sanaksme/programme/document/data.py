@@ -112,7 +112,7 @@ def _build(meeting: Meeting) -> ProgrammeDocument:
     labels = _labels()
     days = list(meeting.days.all())
     sites = {site.key: site for site in meeting.sites.all()}
-    acknowledgement, disclaimer, number = _funding(meeting)
+    acknowledgement, disclaimer, number = funding_lines(meeting)
     return ProgrammeDocument(
         language=meeting.language,
         organisation=meeting.organisation.name,
@@ -152,7 +152,7 @@ def _labels() -> Labels:
     )
 
 
-def _funding(meeting: Meeting) -> tuple[str, str, str]:
+def funding_lines(meeting: Meeting) -> tuple[str, str, str]:
     project = meeting.project
     if project is None:
         return "", "", ""

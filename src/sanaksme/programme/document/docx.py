@@ -63,6 +63,13 @@ def render_document_docx(doc: ProgrammeDocument) -> bytes:
 
 
 def _setup(word: Any, doc: ProgrammeDocument) -> None:
+    setup_document(word, language=doc.language, title=" – ".join(doc.title_lines),
+                   author=doc.organisation,
+                   footer=" ".join(t for t in (doc.acknowledgement, doc.disclaimer) if t))
+
+
+def setup_document(word: Any, *, language: str, title: str, author: str, footer: str) -> None:
+    """A4 margins, fonts, language, headings and the funding notice in every footer."""
     section = word.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin, section.right_margin = Mm(22), Mm(20)
@@ -74,24 +81,24 @@ def _setup(word: Any, doc: ProgrammeDocument) -> None:
     normal.paragraph_format.space_after = Pt(6)
     r_pr = normal.element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), LANGUAGE_TAGS.get(doc.language, doc.language))
+    lang.set(qn("w:val"), LANGUAGE_TAGS.get(language, language))
     r_pr.append(lang)
-    for name, size in (("Heading 1", 13), ("Heading 2", 11)):
+    for name, size in (("Heading 1", 13), ("Heading 2", 11), ("Heading 3", 10)):
         style = word.styles[name]
         style.font.name = HEADING_FONT
         style.font.size = Pt(size)
         style.font.color.rgb = ACCENT
         style.paragraph_format.keep_with_next = True
-    word.core_properties.title = " – ".join(doc.title_lines)
-    word.core_properties.author = doc.organisation
-    word.core_properties.language = LANGUAGE_TAGS.get(doc.language, doc.language)
-    _footer(section, doc)
+    word.core_properties.title = title
+    word.core_properties.author = author
+    word.core_properties.language = LANGUAGE_TAGS.get(language, language)
+    _footer(section, footer)
 
 
-def _footer(section: Any, doc: ProgrammeDocument) -> None:
+def _footer(section: Any, text: str) -> None:
     footer = section.footer
     notice = footer.paragraphs[0]
-    notice.text = " ".join(t for t in (doc.acknowledgement, doc.disclaimer) if t)
+    notice.text = text
     for run in notice.runs:
         run.font.size = Pt(7)
         run.font.name = HEADING_FONT
@@ -160,23 +167,23 @@ def _day(word: Any, doc: ProgrammeDocument, day: DayBlock) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        _cell(cell, text, bold=True, shade="E8EDF2")
-    _row_properties(table.rows[0], header=True)
+        table_cell(cell, text, bold=True, shade="E8EDF2")
+    row_properties(table.rows[0], header=True)
     for row in day.rows:
         values = [row.time, row.title, row.method]
         if day.has_locations:
             values.append(row.location)
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):
-            _cell(cell, text, italic=row.is_break, shade="F6F8FA" if row.is_break else None)
-        _row_properties(table.rows[-1], header=False)
+            table_cell(cell, text, italic=row.is_break, shade="F6F8FA" if row.is_break else None)
+        row_properties(table.rows[-1], header=False)
     for row_ in table.rows:
         for cell, width in zip(row_.cells, widths, strict=True):
             cell.width = width
     word.add_paragraph()
 
 
-def _cell(cell: Any, text: str, *, bold: bool = False, italic: bool = False,
+def table_cell(cell: Any, text: str, *, bold: bool = False, italic: bool = False,
           shade: str | None = None) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
@@ -191,7 +198,7 @@ def _cell(cell: Any, text: str, *, bold: bool = False, italic: bool = False,
         cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _row_properties(row: Any, *, header: bool) -> None:
+def row_properties(row: Any, *, header: bool) -> None:
     """Rows never split across pages; the header row repeats on each page."""
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))

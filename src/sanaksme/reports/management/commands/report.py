@@ -1,0 +1,83 @@
+"""`sanaksme report SLUG --format pdf -o FILE`: a meeting's report or data export;
+`sanaksme report --series SLUG --format pdf -o FILE`: the report of a meeting series."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from sanaksme.programme.models import Meeting, Series
+from sanaksme.reports.produce import FORMATS, report_produce
+
+SERIES_FORMATS = ("pdf", "docx", "md")
+
+
+class Command(BaseCommand):
+    help = ("Produce a meeting's report (pdf, docx, md), data (xlsx, csv, json) or "
+            "attendance sheets; or, with --series, the report of a meeting series. "
+            "No participant is named unless --names is given.")
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("slug", nargs="?", help="the meeting's short name")
+        parser.add_argument("--series", metavar="SLUG", help="a series' short name")
+        parser.add_argument("--format", dest="fmt", default="pdf", choices=sorted(FORMATS))
+        parser.add_argument("-o", "--output", required=True, help="file to write ('-' = stdout)")
+        parser.add_argument("--names", action="store_true",
+                            help="include names (the attendance annex; names in data exports)")
+        parser.add_argument("--from-presence", action="store_true",
+                            help="attendance sheets: only those recorded present")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        if options["series"]:
+            content = self._series(options["series"], options["fmt"])
+        else:
+            content = self._meeting(options)
+        self._write(options["output"], content)
+        self.stderr.write(f"{len(content) / 1024:.1f} KB in "
+                          f"{time.perf_counter() - started:.2f} s")
+
+    def _meeting(self, options: dict[str, Any]) -> bytes:
+        if not options["slug"]:
+            raise CommandError("Give a meeting's short name, or --series SLUG.")
+        meeting = Meeting.objects.filter(slug=options["slug"]).first()
+        if meeting is None:
+            raise CommandError(f"No meeting “{options['slug']}”.")
+
+        def progress(step: int, steps: int, what: str) -> None:
+            self.stderr.write(f"[{step}/{steps}] {what}")
+
+        output = report_produce(meeting, fmt=options["fmt"], include_names=options["names"],
+                                from_presence=options["from_presence"], progress=progress)
+        return output.content
+
+    def _series(self, slug: str, fmt: str) -> bytes:
+        from sanaksme.reports.render.series import (
+            render_series_docx,
+            render_series_markdown,
+            render_series_pdf,
+        )
+        from sanaksme.reports.series import series_data
+
+        series = Series.objects.filter(slug=slug).first()
+        if series is None:
+            raise CommandError(f"No series “{slug}”.")
+        if fmt not in SERIES_FORMATS:
+            raise CommandError(f"A series report is made as {', '.join(SERIES_FORMATS)}.")
+        self.stderr.write("[1/2] Reading the meetings of the series and comparing them")
+        data = series_data(series)
+        self.stderr.write("[2/2] Writing the document")
+        render = {"pdf": render_series_pdf, "docx": render_series_docx,
+                  "md": render_series_markdown}[fmt]
+        return render(data)
+
+    def _write(self, output: str, content: bytes) -> None:
+        if output == "-":
+            sys.stdout.buffer.write(content)
+            return
+        Path(output).write_bytes(content)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("m/<slug:slug>/reports/", views.reports_page, name="page"),
+    path("m/<slug:slug>/reports/preview/", views.report_preview, name="preview"),
+    path("m/<slug:slug>/reports/jobs/", views.job_start, name="job-start"),
+    path("m/<slug:slug>/reports/jobs/<uuid:key>/", views.job_status, name="job"),
+    path("m/<slug:slug>/reports/jobs/<uuid:key>/file/", views.job_download,
+         name="job-download"),
+]
