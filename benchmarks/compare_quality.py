@@ -43,7 +43,7 @@ from sanaksme.groups.domain.comparison import (
 from sanaksme.groups.domain.matching import compile_lexicon
 
 CASES = Path(__file__).resolve().parent / "compare"
-SETS = ("tune", "holdout", "holdout2")
+SETS = ("tune", "holdout", "holdout2", "holdout3", "holdout4")
 
 
 @dataclass(frozen=True)
@@ -209,9 +209,9 @@ def time_compare(groups: Sequence[GroupResult], runs: int = 5) -> tuple[float, f
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="+", default=["tune", "holdout", "holdout2"],
+    parser.add_argument("--sets", nargs="+", default=["tune", "holdout", "holdout2", "holdout3", "holdout4"],
                         help="sets to score, space- or comma-separated "
-                             "(tune, holdout, holdout2); a missing folder is skipped")
+                             "(tune, holdout, holdout2, holdout3, holdout4); a missing folder is skipped")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--details", action="store_true", help="print predicted themes")
     parser.add_argument("--speed-items", type=int, default=500)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanaksme.groups.domain.lexicon_default import DEFAULT_CONCEPTS
+from sanaksme.groups.domain.lexicon_domain import DOMAIN_TERMS
 from sanaksme.groups.domain.matching import analyse, compile_lexicon, match_concepts
 from sanaksme.groups.domain.normalise import (
     fold,
@@ -236,6 +237,7 @@ VARIANT_TERMS: dict[str, str] = {
 
 def _with_variants(key: str, terms: tuple[str, ...]) -> tuple[str, ...]:
     extra = " ".join(VARIANT_TERMS.get(key, "").split()).split(";")
+    extra += " ".join(DOMAIN_TERMS.get(key, "").split()).split(";")
     return tuple(dict.fromkeys([*terms, *(t.strip() for t in extra if t.strip())]))
 
 

@@ -13,6 +13,7 @@ from sanaksme.groups.domain.normalise import (
     stem,
     tagged_tokens,
     tokens,
+    unprefixed,
 )
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ MIN_COMPOUND = 8  # "bērnu dārzs" → "bērnudārzs" only when the joined word
 MAX_SKIPPED = 2  # function or generic words allowed between a term's words
 FUZZY_PREFIX = 6  # "garlaikojas" meets "garlaicīgi": long stems sharing six letters
 PARTIAL_WEIGHT = 0.5  # a word of a longer term, found alone (see match_concepts)
-PARTIAL_CONCEPTS = 1  # ... counts only when at most this many concepts use the word
+PARTIAL_CONCEPTS = 3  # ... and only when at most this many concepts use the word
 PARTIAL_MIN_STEM = 5  # ... and only for stems this long: "jaun" (young) says too little
 CONTENT, GENERIC, FUNCTION = 0, 1, 2
 
@@ -57,13 +58,25 @@ class CompiledLexicon:
     by_prefix: Mapping[str, tuple[str, ...]]
 
     def similar_stems(self, text_stem: str) -> tuple[str, ...]:
-        """Lexicon stems this text stem stands for: itself, or long stems that share all
-        but the last letter of the shorter one (a derivation the stemmer does not know)."""
-        if text_stem in self.by_stem or len(text_stem) <= FUZZY_PREFIX:
+        """Lexicon stems this text stem stands for: itself; long stems that share all
+        but the last letter of the shorter one (a derivation the stemmer does not know);
+        else the same after a negation or verb prefix ("nemotivēti" → motiv-,
+        "apprecas" → prec-)."""
+        if text_stem in self.by_stem:
             return (text_stem,)
-        found = [other for other in self.by_prefix.get(text_stem[:FUZZY_PREFIX], ())
-                 if min(len(other), len(text_stem)) <= _common(other, text_stem) + 1]
-        return tuple(found) or (text_stem,)
+        found = self._near(text_stem)
+        if not found:
+            for rest in unprefixed(text_stem):
+                found = (rest,) if rest in self.by_stem else self._near(rest)
+                if found:
+                    break
+        return found or (text_stem,)
+
+    def _near(self, text_stem: str) -> tuple[str, ...]:
+        if len(text_stem) <= FUZZY_PREFIX:
+            return ()
+        return tuple(other for other in self.by_prefix.get(text_stem[:FUZZY_PREFIX], ())
+                     if min(len(other), len(text_stem)) <= _common(other, text_stem) + 1)
 
 
 def _common(a: str, b: str) -> int:
@@ -159,7 +172,7 @@ def match_concepts(analysed: Analysed, compiled: CompiledLexicon, *,
                    partial: float = PARTIAL_WEIGHT) -> dict[int, float]:
     """Concept index → weight (content words of the text the concept's terms cover).
 
-    A content word that no matched term covers but that belongs to terms of one or two
+    A content word that no matched term covers but that belongs to terms of one to three
     concepts ("neturpināšana" of "neturpina mācības") adds `partial` (split between
     them): weaker evidence that lets new phrasings meet the concept's usual ones.
     """

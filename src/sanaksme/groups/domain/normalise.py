@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from sanaksme.groups.domain.thesaurus import ABBREVIATIONS, SYNONYMS
+
 _WORD = re.compile(r"[^\W\d_]+")
 _REPEAT = re.compile(r"(.)\1+")
 _PHONE_DIGRAPHS = (("sh", "s"), ("ch", "c"), ("zh", "z"))
@@ -39,7 +41,9 @@ FUNCTION_WORDS = frozenset([
     "vajadzētu", "vajadzetu", "katrs", "katrā", "katra", "kāpēc", "kapec", "tāpat",
     "tapat", "kamēr", "kamer", "nevis", "vairs", "man", "mani", "manam", "manai",
     "manu", "saka", "teica", "teic", "kādreiz", "kadreiz", "dažām", "dazam",
-    "dažas", "dazas", "dažiem", "daziem", "dažus", "dazus", "daudzi", "daudzas"
+    "dažas", "dazas", "dažiem", "daziem", "dažus", "dazus", "daudzi", "daudzas",
+    "tev", "tevi", "tavs", "tava", "tavu", "tavi", "tavas", "tavam", "jums", "jūsu",
+    "jusu", "mans", "mana", "manas", "mani", "mūsējie", "musejie"
 ])
 
 # Frequent in every answer about Roma children's education; they say little on their own.
@@ -89,16 +93,31 @@ def folded_generic_words() -> frozenset[str]:
     return _fold_set(GENERIC_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, tuple[str, ...]]:
+    return {fold(short): tuple(fold(word) for word in words(full))
+            for short, full in ABBREVIATIONS.items()}
+
+
+def folded_words(text: str) -> list[str]:
+    """Folded words of a text in order, abbreviations expanded ("PII" → three words)."""
+    expand = _abbreviations()
+    found: list[str] = []
+    for tok in map(_fold_word, words(text)):
+        found.extend(expand.get(tok, (tok,)))
+    return [tok for tok in found if tok]
+
+
 def tokens(text: str) -> list[str]:
     """Folded content tokens of a text, function words removed, in order."""
     stop = folded_function_words()
-    return [tok for tok in map(_fold_word, words(text)) if tok and tok not in stop]
+    return [tok for tok in folded_words(text) if tok not in stop]
 
 
 def tagged_tokens(text: str) -> list[tuple[str, bool]]:
     """Folded tokens of a text in order, each with whether it is a function word."""
     stop = folded_function_words()
-    return [(tok, tok in stop) for tok in map(_fold_word, words(text)) if tok]
+    return [(tok, tok in stop) for tok in folded_words(text)]
 
 
 _VOWELS = frozenset("aeiou")
@@ -110,15 +129,34 @@ _INFLECTIONS = tuple(sorted((
 ), key=len, reverse=True))
 # Derivation suffixes with the shortest stem each may leave behind.
 _DERIVATIONS = (("sana", 3), ("san", 3), ("acij", 3), ("ib", 3), ("ig", 4), ("um", 3),
-                ("ej", 3), ("aj", 4), ("us", 4), ("et", 5), ("it", 5), ("at", 5), ("ot", 5))
+                ("ej", 3), ("aj", 4), ("ij", 4), ("us", 4), ("et", 5), ("it", 5), ("at", 5),
+                ("ot", 5))
 
 
 @lru_cache(maxsize=65536)
 def stem(token: str) -> str:
-    """A light Latvian stem of a folded token: inflection, then derivation suffixes off.
+    """A light Latvian stem of a folded token: inflection, then derivation suffixes off;
+    a word of a synonym ring (thesaurus.py) gets the stem of the ring's first word.
 
-    "motivācija", "motivācijas", "motivēti" → "motiv"; "kavējumi", "kavēšana" → "kav".
+    "motivācija", "motivācijas", "motivēti" → "motiv"; "kavējumi", "kavēšana" → "kav";
+    "mamma", "tēvs" → "vecak".
     """
+    raw = _suffix_stem(token)
+    return _synonym_stems().get(raw, raw)
+
+
+@lru_cache(maxsize=1)
+def _synonym_stems() -> dict[str, str]:
+    canonical: dict[str, str] = {}
+    for line in SYNONYMS.replace("\n        ", " ").strip().splitlines():
+        ring = [_suffix_stem(fold(word.strip())) for word in line.split(";") if word.strip()]
+        for word_stem in ring[1:]:
+            if word_stem != ring[0]:
+                canonical.setdefault(word_stem, ring[0])
+    return canonical
+
+
+def _suffix_stem(token: str) -> str:
     word = token
     if len(word) <= 3:
         return word
@@ -130,14 +168,39 @@ def stem(token: str) -> str:
             break
     for _ in range(2):
         for suffix, shortest in _DERIVATIONS:
-            if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
+            if (word.endswith(suffix) and len(word) - len(suffix) >= shortest
+                    and not (suffix == "ig" and word[-3] in _VOWELS)):  # "pabeig" keeps "eig"
                 word = word[: -len(suffix)]
                 break
         else:
             break
     while len(word) > 3 and word[-1] in _VOWELS:
         word = word[:-1]
+    if len(word) >= 6 and word[-1] == "t" and word[-2] not in _VOWELS:
+        word = word[:-1]  # passive participle after a consonant: pabeigt-a, atstumt-i
     return word
+
+
+# Verb prefixes (folded), and the negation that may stand before them.
+_PREFIXES = ("aiz", "ap", "at", "ie", "iz", "no", "pa", "par", "pie", "sa", "uz")
+MIN_UNPREFIXED = 4
+
+
+@lru_cache(maxsize=65536)
+def unprefixed(word_stem: str) -> tuple[str, ...]:
+    """A stem without its negation and/or verb prefix, longest prefix first:
+    "nemotiv" → ("motiv",), "aizsut" → ("sut",) is too short and left out. A doubled
+    letter that folding collapsed is tried both ways ("aprec" → "prec", "rec")."""
+    found: list[str] = []
+    bases = [word_stem[2:], word_stem] if word_stem.startswith("ne") else [word_stem]
+    for base in bases:
+        if base != word_stem:
+            found.append(base)
+        for prefix in sorted(_PREFIXES, key=len, reverse=True):
+            if base.startswith(prefix):
+                found.append(base[len(prefix):])
+                found.append(base[len(prefix) - 1:])
+    return tuple(dict.fromkeys(rest for rest in found if len(rest) >= MIN_UNPREFIXED))
 
 
 def within_distance(a: str, b: str, limit: int) -> bool:

@@ -15,6 +15,7 @@ from sanaksme.groups.domain.lexicon import (
     lexicon_learn,
     lexicon_to_data,
 )
+from sanaksme.groups.domain.lexicon_domain import DOMAIN_TERMS
 from sanaksme.groups.domain.matching import analyse, compile_lexicon, match_concepts
 
 
@@ -172,3 +173,19 @@ def test_learning_ignores_empty_themes() -> None:
     lexicon = default_lexicon()
 
     assert lexicon_learn(lexicon, [("", ["x"]), ("Tēma", []), ("Tēma", ["  "])]) == lexicon
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("pusaudži nemotivēti", "motivation"),  # negation: motivēti is a term's word
+    ("meita apprecējās 15 gados", "early_marriage"),  # verb prefix: precas
+    ("mamma neprot lasīt", "parents_education"),  # synonym ring: mamma ~ vecāki
+    ("PII nav vietu", "preschool"),  # abbreviation
+])
+def test_new_wordings_meet_their_concept(text: str, concept: str) -> None:
+    assert concept in concepts_of(text, default_lexicon())
+
+
+def test_domain_terms_belong_to_known_concepts() -> None:
+    keys = {concept.key for concept in default_lexicon().concepts}
+
+    assert set(DOMAIN_TERMS) <= keys

@@ -7,10 +7,13 @@ import pytest
 from sanaksme.groups.domain.normalise import (
     correct_typos,
     fold,
+    folded_function_words,
     stem,
     tokens,
+    unprefixed,
     within_distance,
 )
+from sanaksme.groups.domain.thesaurus import ABBREVIATIONS, SYNONYMS
 
 
 def test_fold_lowercases_and_drops_diacritics() -> None:
@@ -34,6 +37,8 @@ def test_fold_collapses_doubled_letters_and_phone_digraphs() -> None:
     ("speciālā", "speciālās", "speciālajās", "speciālo", "specialas"),
     ("skolotājs", "skolotāja", "skolotāju", "skolotājiem", "skolotāji"),
     ("pameta", "pametuši", "pametušo", "pametusi"),
+    ("pabeigta", "pabeiguši", "pabeigt", "pabeigusi"),
+    ("atstumti", "atstumtība", "atstumts"),
 ])
 def test_stem_gives_inflected_forms_one_stem(forms: tuple[str, ...]) -> None:
     stems = {stem(fold(form)) for form in forms}
@@ -84,3 +89,48 @@ def test_correct_typos_prefers_the_more_frequent_spelling() -> None:
 def test_quantifiers_and_reported_speech_carry_no_meaning() -> None:
     assert tokens("daudzi vecāki saka, ka man pietiek ar dažām klasēm") == [
         "vecaki", "pietiek", "klasem"]
+
+
+@pytest.mark.parametrize("ring", [
+    ("vecāki", "mamma", "māte", "tēvs", "tētis"),
+    ("skolotājs", "skolotāja", "pedagogs", "pedagogi"),
+    ("bērnudārzs", "dārziņš", "pirmsskola"),
+    ("ārzemes", "ārvalstīs", "Anglijā", "Īrija"),
+])
+def test_stem_gives_synonyms_one_stem(ring: tuple[str, ...]) -> None:
+    stems = {stem(fold(word)) for word in ring}
+
+    assert len(stems) == 1, stems
+
+
+def test_the_pronoun_tev_is_not_a_father() -> None:
+    assert tokens("tev jau tāpat nevajag") == ["nevajag"]
+    assert stem(fold("tēvs")) == stem(fold("vecāki"))
+
+
+def test_synonym_rings_hold_single_words() -> None:
+    words = [w.strip() for w in SYNONYMS.replace("\n", ";").split(";") if w.strip()]
+
+    assert words
+    assert all(" " not in word for word in words), [w for w in words if " " in w]
+
+
+def test_abbreviations_expand_into_words() -> None:
+    assert tokens("PII un NVO, pašv. soc. dienests") == [
+        "pirmskolas", "izglitibas", "iestade", "nevalstiska", "organizacija",
+        "pasvaldiba", "socialais", "dienests"]
+
+
+def test_abbreviations_do_not_shadow_function_words() -> None:
+    assert not {fold(short) for short in ABBREVIATIONS} & folded_function_words()
+
+
+def test_unprefixed_strips_negation_and_verb_prefixes() -> None:
+    assert unprefixed("nemotiv") == ("motiv",)
+    assert "prec" in unprefixed("aprec")  # "apprecas": folding collapsed the "pp"
+    assert "uzskat" in unprefixed("neuzskat")
+
+
+def test_unprefixed_leaves_short_rests_out() -> None:
+    assert unprefixed("nedel") == ()
+    assert unprefixed("motiv") == ()
