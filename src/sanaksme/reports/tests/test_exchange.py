@@ -1,0 +1,271 @@
+"""The meeting as JSON and back: a faithful round trip, privacy, and bad files that
+change nothing."""
+
+from __future__ import annotations
+
+import copy
+import json
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from sanaksme.boards.models import Note
+from sanaksme.boards.services import note_create
+from sanaksme.core.exceptions import DomainError, ImportRejected
+from sanaksme.programme.models import Meeting, Organisation, Project, Series
+from sanaksme.reports.exchange import SCHEMA, meeting_export, meeting_import
+from sanaksme.reports.exchange.spec import tables
+
+from .builders import roma_names, run_meeting
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+VOLATILE = ("exported_at",)
+
+
+@pytest.fixture
+def meeting(demo_meeting: Meeting, facilitator: Any) -> Meeting:
+    return run_meeting(demo_meeting, facilitator)
+
+
+@pytest.fixture
+def exported(meeting: Meeting) -> dict[str, Any]:
+    return meeting_export(meeting, include_names=True)
+
+
+def _comparable(data: dict[str, Any]) -> dict[str, Any]:
+    data = {k: v for k, v in copy.deepcopy(data).items() if k not in VOLATILE}
+    data["meeting"].pop("slug")
+    return data
+
+
+def _counts() -> dict[str, int]:
+    counts = {t.name: t.model._default_manager.count() for t in tables()}
+    for model in (Meeting, Organisation, Project, Series):
+        counts[model.__name__] = model._default_manager.count()
+    return counts
+
+
+def _rejected(data: Any, **kwargs: Any) -> list[str]:
+    before = _counts()
+    with pytest.raises(ImportRejected) as caught:
+        meeting_import(data, **kwargs)
+    assert _counts() == before
+    return caught.value.errors
+
+
+def test_export_then_import_then_export_gives_the_same_data(
+    exported: dict[str, Any],
+) -> None:
+    copied = meeting_import(json.dumps(exported), slug="daugavpils-copy")
+
+    again = meeting_export(copied, include_names=True)
+    assert again["meeting"]["slug"] == "daugavpils-copy"
+    assert _comparable(again) == _comparable(exported)
+
+
+def test_the_file_has_the_schema_tag_and_every_table(exported: dict[str, Any]) -> None:
+    assert exported["schema"] == SCHEMA == "sanaksme/meeting@1"
+    assert {t.name for t in tables()} <= set(exported)
+    assert all(exported[name] for name in ("notes", "factors", "turns", "memberships"))
+
+
+def test_without_names_participants_are_numbered_and_have_no_contacts(
+    meeting: Meeting,
+) -> None:
+    meeting.participants.update(email="someone@example.org", phone="+371 20000000")
+    meeting.language = "en"  # pseudonyms are in the meeting's language
+
+    data = meeting_export(meeting)
+    assert data["names_included"] is False
+    assert data["participants"][6]["name"] == "Participant 7"
+    assert all(p["email"] == "" and p["phone"] == "" for p in data["participants"])
+
+
+def test_no_community_name_anywhere_in_the_default_file(meeting: Meeting) -> None:
+    text = json.dumps(meeting_export(meeting), ensure_ascii=False)
+
+    assert roma_names(meeting)
+    assert not [name for name in roma_names(meeting) if name in text]
+
+
+def test_with_names_the_names_travel(exported: dict[str, Any], meeting: Meeting) -> None:
+    names = {p["name"] for p in exported["participants"]}
+
+    assert set(roma_names(meeting)) <= names
+
+
+def test_an_anonymous_note_never_points_to_its_author(meeting: Meeting) -> None:
+    Note.objects.filter(meeting=meeting, client_id="n1").update(anonymous=True)
+
+    data = meeting_export(meeting, include_names=True)
+    assert data["notes"][0]["anonymous"] is True
+    assert data["notes"][0]["author"] is None
+
+
+def test_ids_are_local_to_the_file(exported: dict[str, Any]) -> None:
+    assert [n["id"] for n in exported["notes"]] == list(range(1, len(exported["notes"]) + 1))
+    assert exported["notes"][2]["merged_into"] == 1
+
+
+def test_the_copy_has_a_new_join_code_and_projector_token(
+    exported: dict[str, Any], meeting: Meeting,
+) -> None:
+    copied = meeting_import(exported, slug="daugavpils-copy")
+
+    assert copied.join_code != meeting.join_code
+    assert copied.projector_token != meeting.projector_token
+    assert "projector_token" not in json.dumps(exported)
+
+
+def test_the_copy_keeps_when_things_were_written(
+    exported: dict[str, Any], meeting: Meeting,
+) -> None:
+    copied = meeting_import(exported, slug="daugavpils-copy")
+
+    old = Note.objects.get(meeting=meeting, client_id="n1")
+    new = Note.objects.get(meeting=copied, client_id="n1")
+    assert new.created_at == old.created_at
+    assert new.pk != old.pk
+
+
+def test_new_events_continue_after_the_imported_ones(exported: dict[str, Any]) -> None:
+    copied = meeting_import(exported, slug="daugavpils-copy")
+
+    sheet = copied.sheets.order_by("position", "pk").first()
+    assert sheet is not None
+    note, _created = note_create(sheet=sheet, column="positive", text="Jauna",
+                                 client_id="new-1", typed_by_facilitator=True)
+    assert note.seq > max(n["seq"] for n in exported["notes"])
+
+
+def test_the_copy_can_land_in_another_organisation(exported: dict[str, Any]) -> None:
+    other = Organisation.objects.create(name="Biedrība")
+
+    copied = meeting_import(exported, slug="daugavpils-copy", organisation=other)
+
+    assert copied.organisation == other
+    assert copied.project is not None
+    assert copied.project.organisation == other
+
+
+def test_an_existing_short_name_is_refused(exported: dict[str, Any]) -> None:
+    errors = _rejected(exported)
+
+    assert "daugavpils-2017" in errors[0]
+
+
+def test_an_unknown_schema_is_refused_and_nothing_is_made(exported: dict[str, Any]) -> None:
+    exported["schema"] = "sanaksme/meeting@99"
+
+    errors = _rejected(exported, slug="copy")
+
+    assert "sanaksme/meeting@99" in errors[0]
+
+
+def test_a_dangling_reference_is_named_and_nothing_is_made(
+    exported: dict[str, Any],
+) -> None:
+    exported["notes"][1]["sheet"] = 999
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors == ["notes[1].sheet: refers to sheets id 999, which is not in the file"]
+
+
+def test_a_wrong_type_is_named_and_nothing_is_made(exported: dict[str, Any]) -> None:
+    exported["factors"][0]["municipality"] = "a lot"
+    exported["days"][0]["date"] = "26.01.2017"
+
+    errors = _rejected(exported, slug="copy")
+
+    assert any(e.startswith("factors[0].municipality:") for e in errors)
+    assert any(e.startswith("days[0].date:") for e in errors)
+
+
+def test_a_repeated_unique_key_is_refused(exported: dict[str, Any]) -> None:
+    exported["replies"].append({**exported["replies"][0], "id": 99})
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors == ["replies[1]: client_id repeats row 0"]
+
+
+def test_a_note_merged_into_a_note_of_another_sheet_is_refused(
+    exported: dict[str, Any],
+) -> None:
+    feedback = next(n["id"] for n in exported["notes"] if n["column"] == "suggestion")
+    exported["notes"][2]["merged_into"] = feedback
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors == ["notes[2].merged_into: refers to a row that belongs to another sheet"]
+
+
+def test_a_speaking_round_on_a_brainstorm_item_is_refused(exported: dict[str, Any]) -> None:
+    brainstorm = next(i["id"] for i in exported["items"] if i["method"] == "brainstorm")
+    exported["rounds"][0]["item"] = brainstorm
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors[0].startswith("rounds[0].item: is a “brainstorm” item")
+
+
+def test_a_file_that_is_not_json_is_refused(exported: dict[str, Any]) -> None:
+    errors = _rejected("{not json", slug="copy")
+
+    assert errors[0].startswith("The file is not valid JSON")
+
+
+def test_an_unknown_field_is_refused(exported: dict[str, Any]) -> None:
+    exported["notes"][0]["colour"] = "yellow"
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors[0].startswith("notes[0].colour: unknown field")
+
+
+def test_bad_method_parameters_are_refused(exported: dict[str, Any]) -> None:
+    tour = next(i for i, item in enumerate(exported["items"])
+                if item["method"] == "tour_de_table")
+    exported["items"][tour]["params"]["minutes_per_speaker"] = 500
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors[0].startswith(f"items[{tour}].params.minutes_per_speaker:")
+
+
+def test_the_errors_are_a_domain_error(exported: dict[str, Any]) -> None:
+    with pytest.raises(DomainError):
+        meeting_import({"schema": SCHEMA}, slug="copy")
+
+
+def test_the_command_imports_a_file_under_a_new_short_name(
+    exported: dict[str, Any], tmp_path: Path,
+) -> None:
+    path = tmp_path / "meeting.json"
+    path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    out = StringIO()
+
+    call_command("import_meeting", str(path), "--slug", "copy", stdout=out)
+
+    assert Meeting.objects.filter(slug="copy").exists()
+    assert "as copy" in out.getvalue()
+
+
+def test_the_command_lists_the_problems_and_changes_nothing(
+    exported: dict[str, Any], tmp_path: Path,
+) -> None:
+    exported["notes"][0]["sheet"] = 999
+    path = tmp_path / "meeting.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    err = StringIO()
+
+    with pytest.raises(CommandError, match="nothing was changed"):
+        call_command("import_meeting", str(path), "--slug", "copy", stderr=err)
+
+    assert "notes[0].sheet" in err.getvalue()
+    assert not Meeting.objects.filter(slug="copy").exists()
