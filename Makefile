@@ -43,6 +43,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/live_load.py --scenario all
 	$(BIN)/python benchmarks/compare_quality.py
+	$(BIN)/python benchmarks/report_speed.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
