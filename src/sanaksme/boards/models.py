@@ -124,3 +124,30 @@ class NoteAudit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.note_id}"
+
+
+class SuggestionUptake(models.Model):
+    """A next-meeting suggestion of an earlier meeting that a later meeting took up."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE,
+                                related_name="suggestion_uptakes",
+                                verbose_name=_("meeting"))
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="uptakes",
+                             verbose_name=_("suggestion"))
+    comment = models.CharField(_("comment"), max_length=300, blank=True)
+    taken_at = models.DateTimeField(_("taken up at"))
+    taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                 null=True, blank=True, related_name="+",
+                                 verbose_name=_("taken up by"))
+
+    class Meta:
+        verbose_name = _("suggestion taken up")
+        verbose_name_plural = _("suggestions taken up")
+        ordering = ["taken_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "note"],
+                                    name="suggestion_uptake_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id}: {self.note_id}"

@@ -1,16 +1,19 @@
-"""Reads for live screens: the whole current state, rebuilt from the database."""
+"""Reads for live screens (the whole current state, rebuilt from the database) and for
+the designer (the previous meeting's suggestions)."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.labels import option_label
 from sanaksme.programme.models import Meeting
 
-from .models import Note, Reply, Sheet
+from .models import Note, Reply, Sheet, SuggestionUptake
 from .services import sheets_ensure
+from .uptake import suggestion_notes
 
 NOTE_METHODS = (Method.BRAINSTORM.value, Method.FEEDBACK.value)
 
@@ -75,3 +78,47 @@ def _sheet(sheet: Sheet, notes: list[dict[str, Any]]) -> dict[str, Any]:
             "revealed": sheet.revealed,
             "columns": [{"key": c, "label": option_label(c)} for c in sheet.columns],
             "notes": notes}
+
+
+@dataclass(frozen=True)
+class SuggestionState:
+    note_id: int
+    text: str
+    merged: tuple[str, ...]  # notes merged into this one, word for word
+    taken: bool
+    comment: str
+
+
+@dataclass(frozen=True)
+class PreviousSuggestions:
+    previous: Meeting
+    suggestions: tuple[SuggestionState, ...]
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    """The meeting of the same series that started last before this one."""
+    if meeting.series_id is None:
+        return None
+    return (Meeting.objects.filter(series_id=meeting.series_id,
+                                   starts_on__lt=meeting.starts_on)
+            .exclude(pk=meeting.pk).order_by("-starts_on", "-pk").first())
+
+
+def suggestions_for_next(meeting: Meeting) -> PreviousSuggestions | None:
+    """The previous meeting of the series and its visible next-meeting suggestions, each
+    with whether `meeting` took it up; None when there is no previous meeting."""
+    previous = previous_meeting(meeting)
+    if previous is None:
+        return None
+    notes = list(suggestion_notes().filter(meeting=previous).order_by("seq", "pk"))
+    merged: dict[int, list[str]] = defaultdict(list)
+    for target, text in (Note.objects.filter(merged_into__in=notes, hidden=False)
+                         .order_by("seq").values_list("merged_into_id", "text")):
+        merged[target].append(text)
+    uptakes = {u.note_id: u for u in SuggestionUptake.objects.filter(meeting=meeting,
+                                                                     note__in=notes)}
+    return PreviousSuggestions(previous=previous, suggestions=tuple(
+        SuggestionState(note_id=n.pk, text=n.text, merged=tuple(merged.get(n.pk, [])),
+                        taken=n.pk in uptakes,
+                        comment=uptakes[n.pk].comment if n.pk in uptakes else "")
+        for n in notes))

@@ -37,6 +37,10 @@ FORMATS = {
     "json": (_("Whole meeting (JSON, imports into another Sanāksme)"),
              "application/json"),
     "attendance": (_("Attendance sheets (PDF, with names)"), "application/pdf"),
+    "series-pdf": (_("Series report (PDF)"), "application/pdf"),
+    "series-docx": (_("Series report (Word, DOCX)"),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "series-md": (_("Series report (Markdown)"), "text/markdown; charset=utf-8"),
 }
 REPORT_FORMATS = ("pdf", "docx", "md")
 
@@ -54,6 +58,24 @@ def _report(meeting: Meeting, fmt: str, include_names: bool, progress: Progress)
     data = report_data(meeting, include_names=include_names)
     progress(2, 3, str(_("Writing the document and drawing the charts")))
     render = {"pdf": render_pdf, "docx": render_docx, "md": render_markdown}[fmt]
+    return render(data)
+
+
+def _series(meeting: Meeting, fmt: str, progress: Progress) -> bytes:
+    from .render.series import (
+        render_series_docx,
+        render_series_markdown,
+        render_series_pdf,
+    )
+    from .series import series_data
+
+    if meeting.series is None:
+        raise ValueError("the meeting belongs to no series")
+    progress(1, 3, str(_("Reading the meetings of the series and comparing them")))
+    data = series_data(meeting.series)
+    progress(2, 3, str(_("Writing the document")))
+    render = {"series-pdf": render_series_pdf, "series-docx": render_series_docx,
+              "series-md": render_series_markdown}[fmt]
     return render(data)
 
 
@@ -81,6 +103,8 @@ def report_produce(meeting: Meeting, *, fmt: str, include_names: bool = False,
         raise ValueError(fmt)
     if fmt in REPORT_FORMATS:
         content = _report(meeting, fmt, include_names, progress)
+    elif fmt.startswith("series-"):
+        content = _series(meeting, fmt, progress)
     elif fmt == "attendance":
         from .render.attendance_pdf import render_attendance_pdf
 
@@ -88,9 +112,11 @@ def report_produce(meeting: Meeting, *, fmt: str, include_names: bool = False,
         content = render_attendance_pdf(meeting, from_presence=from_presence)
     else:
         content = _data(meeting, fmt, include_names, progress)
-    extension = {"md": "md", "csv": "zip", "attendance": "pdf"}.get(fmt, fmt)
+    extension = {"csv": "zip", "attendance": "pdf"}.get(fmt, fmt.removeprefix("series-"))
     kind = {"attendance": "attendance", "xlsx": "data", "csv": "data-csv",
             "json": "meeting"}.get(fmt, "report")
-    names = "-with-names" if include_names and fmt != "attendance" else ""
-    return Output(content=content, filename=f"{meeting.slug}-{kind}{names}.{extension}",
+    names = "-with-names" if include_names and fmt in (*REPORT_FORMATS, "xlsx", "csv",
+                                                       "json") else ""
+    stem = meeting.series.slug if fmt.startswith("series-") and meeting.series else meeting.slug
+    return Output(content=content, filename=f"{stem}-{kind}{names}.{extension}",
                   content_type=FORMATS[fmt][1])

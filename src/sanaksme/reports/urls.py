@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .series_views import series_urlpatterns
 
 app_name = "reports"
 urlpatterns = [
@@ -10,4 +11,5 @@ urlpatterns = [
     path("m/<slug:slug>/reports/jobs/<uuid:key>/", views.job_status, name="job"),
     path("m/<slug:slug>/reports/jobs/<uuid:key>/file/", views.job_download,
          name="job-download"),
+    *series_urlpatterns,  # the designer's panel of the previous meeting's suggestions
 ]

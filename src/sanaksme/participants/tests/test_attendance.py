@@ -13,8 +13,8 @@ from django.utils import timezone
 from sanaksme.core.exceptions import DomainError
 from sanaksme.participants.models import Attendance, Participant
 from sanaksme.participants.services import (
-    attendance_record_seen,
     attendance_record,
+    attendance_record_seen,
     participant_join,
     participant_self_register,
 )

@@ -107,3 +107,14 @@ def test_report_command_writes_the_file(demo_meeting: Meeting, tmp_path: Path) -
     call_command("report", demo_meeting.slug, "--format", "docx", "-o", str(out))
 
     assert out.read_bytes()[:2] == b"PK"
+
+
+def test_series_report_is_produced_from_the_reports_page(facilitator_client: Client,
+                                                        demo_meeting: Meeting) -> None:
+    run_meeting(demo_meeting)
+
+    job = _start(facilitator_client, demo_meeting, fmt="series-md")
+
+    assert not job.error
+    assert job.filename == "regionalo-ekspertu-sanaksmes-report.md"
+    assert "Reģionālo ekspertu sanāksmes" in bytes(job.content).decode()

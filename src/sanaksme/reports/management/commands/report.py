@@ -49,32 +49,23 @@ class Command(BaseCommand):
         if meeting is None:
             raise CommandError(f"No meeting “{options['slug']}”.")
 
-        def progress(step: int, steps: int, what: str) -> None:
-            self.stderr.write(f"[{step}/{steps}] {what}")
-
         output = report_produce(meeting, fmt=options["fmt"], include_names=options["names"],
-                                from_presence=options["from_presence"], progress=progress)
+                                from_presence=options["from_presence"], progress=self._progress)
         return output.content
 
     def _series(self, slug: str, fmt: str) -> bytes:
-        from sanaksme.reports.render.series import (
-            render_series_docx,
-            render_series_markdown,
-            render_series_pdf,
-        )
-        from sanaksme.reports.series import series_data
-
         series = Series.objects.filter(slug=slug).first()
         if series is None:
             raise CommandError(f"No series “{slug}”.")
         if fmt not in SERIES_FORMATS:
             raise CommandError(f"A series report is made as {', '.join(SERIES_FORMATS)}.")
-        self.stderr.write("[1/2] Reading the meetings of the series and comparing them")
-        data = series_data(series)
-        self.stderr.write("[2/2] Writing the document")
-        render = {"pdf": render_series_pdf, "docx": render_series_docx,
-                  "md": render_series_markdown}[fmt]
-        return render(data)
+        meeting = series.meetings.order_by("-starts_on").first()
+        if meeting is None:
+            raise CommandError(f"The series “{slug}” has no meeting yet.")
+        return report_produce(meeting, fmt=f"series-{fmt}", progress=self._progress).content
+
+    def _progress(self, step: int, steps: int, what: str) -> None:
+        self.stderr.write(f"[{step}/{steps}] {what}")
 
     def _write(self, output: str, content: bytes) -> None:
         if output == "-":
