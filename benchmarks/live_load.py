@@ -104,7 +104,7 @@ def prepare(workdir: Path, phones: int) -> Fixture:
     from sanaksme.programme.services import meeting_set_current_item, programme_import
 
     call_command("migrate", verbosity=0)
-    demo = (ROOT / "examples" / "daugavpils-2017.yaml").read_text(encoding="utf-8")
+    demo = (ROOT / "src" / "sanaksme" / "examples" / "daugavpils-2017.yaml").read_text(encoding="utf-8")
     meeting = programme_import(text=demo)
     item = AgendaItem.objects.get(day__meeting=meeting, method="brainstorm")
     meeting_set_current_item(meeting=meeting, item=item)

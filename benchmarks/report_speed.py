@@ -1,6 +1,6 @@
 """How long each report of a full two-day meeting takes (target: under 5 s).
 
-Replays the recorded Daugavpils meeting (examples/daugavpils-2017-record.yaml: about 40
+Replays the recorded Daugavpils meeting (src/sanaksme/examples/daugavpils-2017-record.yaml: about 40
 participants, 300 notes, replies, turns, four groups' worksheets, themes, feedback)
 into a throwaway SQLite database, then times every format of `report_produce` (and
 the attendance sheets) over several runs. Run with `make bench`.
@@ -31,7 +31,7 @@ from sanaksme.boards.models import Note, Reply  # noqa: E402
 from sanaksme.replay.run import replay_record  # noqa: E402
 from sanaksme.reports.produce import FORMATS, report_produce  # noqa: E402
 
-RECORD = ROOT / "examples" / "daugavpils-2017-record.yaml"
+RECORD = ROOT / "src" / "sanaksme" / "examples" / "daugavpils-2017-record.yaml"
 RUNS = 5
 
 

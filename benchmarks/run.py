@@ -33,7 +33,7 @@ from django.test import Client  # noqa: E402
 from sanaksme.programme.exports import export_programme  # noqa: E402
 from sanaksme.programme.services import programme_import  # noqa: E402
 
-DEMO = (ROOT / "examples" / "daugavpils-2017.yaml").read_text(encoding="utf-8")
+DEMO = (ROOT / "src" / "sanaksme" / "examples" / "daugavpils-2017.yaml").read_text(encoding="utf-8")
 
 
 def measure(name: str, action: Callable[[], object], runs: int) -> tuple[str, float, float]:
