@@ -44,7 +44,7 @@ def reports_page(request: HttpRequest, slug: str) -> HttpResponse:
 def report_preview(request: HttpRequest, slug: str) -> HttpResponse:
     """The report as the PDF will print it (no names), for the page's preview frame."""
     meeting = access_meeting(request.user, slug)
-    return HttpResponse(render_html(report_data(meeting)))
+    return HttpResponse(render_html(report_data(meeting), screen=True))
 
 
 @login_required

@@ -91,7 +91,19 @@ def report_context(data: ReportData) -> dict[str, Any]:
     }
 
 
-def render_html(data: ReportData) -> str:
-    """The report page in the report's language."""
+SCREEN_CSS = """
+.running-footer { display: none; }
+body { max-width: 46rem; margin: 1.5rem auto; padding: 0 1rem; }
+.title-page { padding-top: 1rem; border-bottom: 1.5pt solid #16324f; margin-bottom: 2rem; }
+"""
+
+
+def render_html(data: ReportData, *, screen: bool = False) -> str:
+    """The report page in the report's language; `screen` inlines the print stylesheets
+    (and a few screen rules) so a browser shows it as it will print."""
     with translation.override(data.language):
-        return render_to_string(TEMPLATE, report_context(data))
+        context = report_context(data)
+        if screen:
+            context["screen_css"] = "\n".join(
+                [p.read_text(encoding="utf-8") for p in STYLESHEETS] + [SCREEN_CSS])
+        return render_to_string(TEMPLATE, context)
