@@ -16,7 +16,16 @@ from sanaksme.live.events import CurrentItemChanged, ProgrammeChanged
 from sanaksme.participants.models import Participant
 
 from .domain.methods import Method, clean_params, default_params
-from .models import AgendaItem, Day, ItemRun, Meeting, Organisation, Project, Series, Site
+from .models import (
+    AgendaItem,
+    Day,
+    ItemRun,
+    Meeting,
+    Organisation,
+    Project,
+    Series,
+    Site,
+)
 from .yaml_io import ProgrammeFile, param_message, parse_programme
 
 
