@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from sanaksme.programme.models import Meeting
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def test_an_empty_database_gets_the_live_demo_and_the_recorded_meeting() -> None:

@@ -58,7 +58,7 @@ def test_an_unregistered_author_is_named_and_nothing_is_written() -> None:
 
 
 @pytest.mark.django_db
-def test_a_step_outside_its_agenda_item_is_refused_before_writing() -> None:
+def test_a_step_outside_its_agenda_item_is_refused_before_writing(english: None) -> None:
     text = OTHER_SLUG.replace("    from: '12:30'\n    to: '12:48'", "    from: '12:30'\n    to: '13:30'")
 
     with pytest.raises(RecordError, match="outside “Viedokļu apkopojums"):
@@ -81,7 +81,7 @@ def test_a_step_a_service_refuses_rolls_everything_back(english: None) -> None:
 
 
 @pytest.mark.django_db
-def test_a_taken_short_name_is_refused(demo_text: str) -> None:
+def test_a_taken_short_name_is_refused(demo_text: str, english: None) -> None:
     from sanaksme.programme.services import programme_import
 
     programme_import(text=demo_text.replace("slug: daugavpils-2017", "slug: cits-ieraksts"))
