@@ -51,7 +51,8 @@ class TestReports(ChannelsLiveServerTestCase):
 
         preview = page.frame_locator("iframe[title='Sanāksmes pārskata priekšskatījums']")
         expect(preview.get_by_role("heading", name="Dalība skaitļos")).to_be_visible()
-        page.get_by_role("button", name="PDF", exact=True).click()
+        report = page.get_by_role("region", name="Sanāksmes pārskats")
+        report.get_by_role("button", name="PDF", exact=True).click()
         link = page.get_by_role("link", name=re.compile("Lejupielādēt"))
         expect(link).to_be_visible()
         with page.expect_download() as download_info:
