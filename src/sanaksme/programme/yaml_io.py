@@ -44,7 +44,7 @@ class ProgrammeFile:
     participants: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _line_map(text: str) -> dict[Path, int]:
+def line_map(text: str) -> dict[Path, int]:
     """Map each path in the document to the 1-based line where its value starts."""
     lines: dict[Path, int] = {}
 
@@ -196,7 +196,7 @@ def parse_programme(text: str) -> ProgrammeFile:
     """Check a whole programme file; raise ImportRejected listing every problem."""
     try:
         data = yaml.safe_load(text)
-        lines = _line_map(text)
+        lines = line_map(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" ({_('line %(line)d') % {'line': mark.line + 1}})" if mark else ""

@@ -16,6 +16,7 @@ import yaml
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import ImportRejected
+from sanaksme.programme.yaml_io import line_map
 
 from .model import (
     Brainstorm,
@@ -53,27 +54,6 @@ class RecordError(ImportRejected):
 
 
 __all__ = ['SCHEMA', 'SLUG_RE', 'TIME_RE', 'Brainstorm', 'Checker', 'DayRun', 'Discussion', 'DiscussionTurn', 'FactorEntry', 'Feedback', 'GroupWork', 'ItemStart', 'NoteEntry', 'Path', 'Person', 'PresentationTurn', 'Presentations', 'Record', 'RecordError', 'ReplyEntry', 'SheetRun', 'Summary', 'ThemeEdit', 'Tour', 'TourTurn', 'Worksheet', 'field_name', 'line_map', 'parse_record']
-
-
-def line_map(text: str) -> dict[Path, int]:
-    """Map each path in the document to the 1-based line where its value starts."""
-    lines: dict[Path, int] = {}
-
-    def walk(node: yaml.Node, path: Path) -> None:
-        lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    lines[(*path, key.value)] = key.start_mark.line + 1
-                    walk(value, (*path, key.value))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, value in enumerate(node.value):
-                walk(value, (*path, index))
-
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if root is not None:
-        walk(root, ())
-    return lines
 
 
 def field_name(path: Path) -> str:
