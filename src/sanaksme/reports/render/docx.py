@@ -37,8 +37,8 @@ from .words import (
 FULL_WIDTH_MM = 168
 
 
-def _table(word: Any, headers: Sequence[str], rows: Sequence[Sequence[str]],
-           widths_mm: Sequence[int]) -> None:
+def docx_table(word: Any, headers: Sequence[str], rows: Sequence[Sequence[str]],
+           widths_mm: Sequence[float]) -> None:
     from docx.shared import Mm
 
     table = word.add_table(rows=1, cols=len(headers))
@@ -57,7 +57,7 @@ def _table(word: Any, headers: Sequence[str], rows: Sequence[Sequence[str]],
     word.add_paragraph()
 
 
-def _muted(word: Any, text: str) -> None:
+def docx_muted(word: Any, text: str) -> None:
     from docx.shared import Pt
 
     run = word.add_paragraph().add_run(text)
@@ -100,7 +100,7 @@ def _programme(word: Any, data: ReportData, w: Words) -> None:
     word.add_heading(w.programme, level=1)
     for day in data.programme:
         word.add_heading(f"{day.heading} – {day.title}" if day.title else day.heading, level=2)
-        _table(word, [w.activity, w.method, w.planned, w.actual, w.difference],
+        docx_table(word, [w.activity, w.method, w.planned, w.actual, w.difference],
                [[r.title, r.method, r.planned, r.actual or ("" if r.is_break else w.not_run),
                  minutes_delta(r.delta_minutes)] for r in day.rows],
                [64, 34, 24, 26, 20])
@@ -110,11 +110,11 @@ def _participation(word: Any, data: ReportData, w: Words) -> None:
     p = data.participation
     word.add_heading(w.participation, level=1)
     word.add_paragraph(present_line(p.present, p.registered))
-    _table(word, [w.category, w.registered, w.present],
+    docx_table(word, [w.category, w.registered, w.present],
            [[c.label, str(c.registered), str(c.present)] for c in p.by_category]
            + [[w.total, str(p.registered), str(p.present)]], [90, 30, 30])
     if p.by_municipality:
-        _table(word, [w.municipality_from, w.people],
+        docx_table(word, [w.municipality_from, w.people],
                [[c.label, str(c.value)] for c in p.by_municipality], [90, 30])
 
 
@@ -129,7 +129,7 @@ def _sheet(word: Any, sheet: SheetSection, w: Words) -> None:
         for note in col.notes:
             word.add_paragraph(note.text, style="List Bullet")
             for merged in note.merged:
-                _muted(word, f"{w.merged_note}: {merged}")
+                docx_muted(word, f"{w.merged_note}: {merged}")
             for reply in note.replies:
                 p = word.add_paragraph()
                 p.paragraph_format.left_indent = Mm(10)
@@ -137,7 +137,7 @@ def _sheet(word: Any, sheet: SheetSection, w: Words) -> None:
                 label.bold, label.font.size = True, Pt(9.5)
                 p.add_run(reply.text).font.size = Pt(9.5)
     if sheet.hidden:
-        _muted(word, hidden_count(sheet.hidden))
+        docx_muted(word, hidden_count(sheet.hidden))
 
 
 def _live_sections(word: Any, data: ReportData, w: Words) -> None:
@@ -160,7 +160,7 @@ def _live_sections(word: Any, data: ReportData, w: Words) -> None:
         if d.by_category:
             word.add_heading(w.speaking_time, level=2)
             word.add_paragraph(turns_line(d.turns, d.seconds))
-            _table(word, [w.category, w.turns, w.time],
+            docx_table(word, [w.category, w.turns, w.time],
                    [[c.label, str(c.turns), duration(c.seconds)] for c in d.by_category],
                    [90, 30, 30])
 
@@ -174,11 +174,11 @@ def _group_work(word: Any, gw: GroupWork, w: Words) -> None:
         composition = ", ".join(f"{c.label} {c.value}" for c in g.composition)
         word.add_paragraph(f"{w.composition}: {composition} "
                            f"({group_line(g.members, g.presented_seconds)})")
-        _table(word, ["#", w.factor, w.solutions, w.responsibility],
+        docx_table(word, ["#", w.factor, w.solutions, w.responsibility],
                [[f"{i}{' ★' if f.top else ''}", f.text, "\n".join(f.solutions),
                  split_text(f.shares)] for i, f in enumerate(g.factors, start=1)],
                [12, 62, 62, 32])
-    _muted(word, w.top_factor)
+    docx_muted(word, w.top_factor)
 
 
 def _comparison(word: Any, c: Comparison, w: Words) -> None:
@@ -186,7 +186,7 @@ def _comparison(word: Any, c: Comparison, w: Words) -> None:
 
     word.add_heading(w.comparison, level=1)
     if not c.confirmed:
-        _muted(word, w.not_confirmed)
+        docx_muted(word, w.not_confirmed)
     for title, themes in ((w.common, c.common), (w.experts_only, c.experts_only),
                           (w.community_only, c.community_only)):
         if not themes:
@@ -195,12 +195,12 @@ def _comparison(word: Any, c: Comparison, w: Words) -> None:
         for t in themes:
             word.add_paragraph(style="List Bullet").add_run(t.label).bold = True
             for factor in t.factors:
-                _muted(word, factor)
+                docx_muted(word, factor)
     png = chart(c, w, fmt="png")
     if png:
         word.add_heading(w.chart_title, level=2)
         word.add_picture(io.BytesIO(png), width=Mm(FULL_WIDTH_MM))
-        _muted(word, w.chart_note)
+        docx_muted(word, w.chart_note)
 
 
 def _closing(word: Any, data: ReportData, w: Words) -> None:
@@ -226,7 +226,7 @@ def _closing(word: Any, data: ReportData, w: Words) -> None:
 
         word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         word.add_heading(w.annex, level=1)
-        _table(word, ["#", w.name, w.institution],
+        docx_table(word, ["#", w.name, w.institution],
                [[str(i), p.name, p.institution] for i, p in enumerate(data.attendance, 1)],
                [12, 70, 86])
 

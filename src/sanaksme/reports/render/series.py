@@ -14,14 +14,12 @@ from django.utils import translation
 from sanaksme.programme.document.docx import (
     ACCENT,
     HEADING_FONT,
-    MUTED,
-    row_properties,
     setup_document,
-    table_cell,
 )
 from sanaksme.programme.document.pdf import keep_together
 
 from ..series import SeriesData, SeriesMeeting
+from .docx import docx_muted, docx_table
 from .html import STYLESHEETS
 from .series_words import SeriesWords, series_words, uptake_text
 
@@ -197,32 +195,6 @@ def render_series_markdown(data: SeriesData) -> bytes:
 # DOCX ---------------------------------------------------------------------------------
 
 
-def _docx_table(word: Any, headers: Sequence[str], rows: Sequence[Sequence[str]],
-                widths_mm: Sequence[float]) -> None:
-    from docx.shared import Mm
-
-    table = word.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        table_cell(cell, text, bold=True, shade="E8EDF2")
-    row_properties(table.rows[0], header=True)
-    for values in rows:
-        for cell, text in zip(table.add_row().cells, values, strict=True):
-            table_cell(cell, text)
-        row_properties(table.rows[-1], header=False)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=True):
-            cell.width = Mm(width)
-    word.add_paragraph()
-
-
-def _muted(word: Any, text: str) -> None:
-    from docx.shared import Pt
-
-    run = word.add_paragraph().add_run(text)
-    run.italic, run.font.size, run.font.color.rgb = True, Pt(9), MUTED
-
-
 def _docx_title(word: Any, data: SeriesData, w: SeriesWords) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Pt
@@ -268,7 +240,7 @@ def _docx_list(word: Any, title: str, notes: Sequence[str], level: int = 3) -> N
 
 def _docx_meeting(word: Any, m: SeriesMeeting, w: SeriesWords) -> None:
     word.add_heading(m.title, level=1)
-    _muted(word, m.label)
+    docx_muted(word, m.label)
     _docx_list(word, w.problems, m.problems, level=2)
     if m.solutions:
         word.add_heading(w.solutions, level=2)
@@ -276,23 +248,23 @@ def _docx_meeting(word: Any, m: SeriesMeeting, w: SeriesWords) -> None:
             _docx_list(word, title, notes)
     if m.factors:
         word.add_heading(w.group_factors, level=2)
-        _docx_table(word, ["#", w.group, w.factor, w.solutions],
+        docx_table(word, ["#", w.group, w.factor, w.solutions],
                     [[str(i), f.group, f.text, "\n".join(f.solutions)]
                      for i, f in enumerate(m.factors, start=1)], [10, 22, 68, 68])
 
 
 def _docx_overview(word: Any, data: SeriesData, w: SeriesWords) -> None:
     word.add_heading(w.in_numbers, level=1)
-    _docx_table(word, [w.meeting, *_number_heads(w)],
+    docx_table(word, [w.meeting, *_number_heads(w)],
                 [[m.label, *_numbers(m, data)] for m in data.meetings]
                 + [[w.total, *_numbers(None, data)]], [48] + [15] * 8)
     if data.totals.by_category:
         word.add_heading(w.present_by_category, level=2)
         width = 110 / (len(data.meetings) + 1)
-        _docx_table(word, [w.category, *[m.label for m in data.meetings], w.total],
+        docx_table(word, [w.category, *[m.label for m in data.meetings], w.total],
                     _categories(data), [58] + [width] * (len(data.meetings) + 1))
     word.add_heading(w.themes, level=1)
-    _muted(word, w.themes_note)
+    docx_muted(word, w.themes_note)
     if not data.themes:
         word.add_paragraph(w.no_themes)
     for t in data.themes:
@@ -300,7 +272,7 @@ def _docx_overview(word: Any, data: SeriesData, w: SeriesWords) -> None:
         p.add_run(t.label).bold = True
         p.add_run(f" ({w.raised_at}: {'; '.join(t.meetings)})")
         for item in t.items:
-            _muted(word, f"{item.text} — {item.meeting}")
+            docx_muted(word, f"{item.text} — {item.meeting}")
 
 
 def render_series_docx(data: SeriesData) -> bytes:
@@ -319,14 +291,14 @@ def render_series_docx(data: SeriesData) -> bytes:
         for m in data.meetings:
             _docx_meeting(word, m, w)
         word.add_heading(w.feedback_heading, level=1)
-        _muted(word, w.feedback_note)
+        docx_muted(word, w.feedback_note)
         for index, m in enumerate(data.meetings, start=1):
             if not (m.feedback or m.suggestions):
                 continue
             word.add_heading(m.label, level=2)
             _docx_list(word, w.feedback, m.feedback)
             if m.suggestions:
-                _docx_table(word, [w.suggestion, w.in_next],
+                docx_table(word, [w.suggestion, w.in_next],
                             [[s.text, uptake_text(s, w, last=index == len(data.meetings))]
                              for s in m.suggestions], [84, 84])
         if data.disclaimer:
