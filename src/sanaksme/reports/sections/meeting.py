@@ -16,6 +16,7 @@ from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.labels import option_label
 from sanaksme.programme.models import AgendaItem, ItemRun, Meeting
 
+from ..attendance import latvian_sort_key
 from ..data import CategoryCount, Count, DayRun, Participation, Person, RunRow, Visit
 
 CATEGORY_ORDER = ("regional_expert", "municipal", "expert", "roma_community", "organiser")
@@ -130,5 +131,6 @@ def summary(items: list[AgendaItem]) -> str:
 
 def attendance(meeting: Meeting) -> tuple[Person, ...]:
     """The annex of names: only people who were present, name and institution only."""
-    people = Participant.objects.filter(meeting=meeting, present=True).order_by("name")
-    return tuple(Person(p.name, p.institution) for p in people)
+    people = Participant.objects.filter(meeting=meeting, present=True)
+    return tuple(Person(p.name, p.institution)
+                 for p in sorted(people, key=lambda p: latvian_sort_key(p.name)))

@@ -60,8 +60,9 @@ def discussions(items: list[AgendaItem]) -> tuple[Discussion, ...]:
     """Each discussion: its question, key points and speaking time per category."""
     found = []
     for item, round_ in _rounds(items, Method.DISCUSSION):
-        turns = [t for t in _turns(round_) if t.spoken_seconds > 0] if round_ else []
-        points = tuple(" ".join(str(p).split()) for t in (_turns(round_) if round_ else [])
+        every = _turns(round_) if round_ else []
+        turns = [t for t in every if t.spoken_seconds > 0]
+        points = tuple(" ".join(str(p).split()) for t in every
                        for p in (t.key_points or []) if str(p).strip())
         found.append(Discussion(
             title=item.title, question=str(item.params.get("question", "") or ""),
