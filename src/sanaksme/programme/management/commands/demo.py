@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError, ImportRejected
@@ -38,6 +39,10 @@ class Command(BaseCommand):
                                  "names are free, also into a database with meetings.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with translation.override("en"):  # the rest of this command's output is English
+            self._handle(options)
+
+    def _handle(self, options: dict[str, Any]) -> None:
         if options["recorded"]:
             self._load_records()
         elif not Meeting.objects.exists():
