@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 
 def average_linkage(size: int, similarities: Mapping[tuple[int, int], float], *,
-                    threshold: float) -> list[list[int]]:
+                    threshold: float,
+                    apart: Sequence[int] | None = None) -> list[list[int]]:
     """Clusters of 0..size-1: merge the closest pair while its mean similarity ≥ threshold.
 
-    Pairs missing from `similarities` count as 0. Ties merge the pair with the smaller
+    Pairs missing from `similarities` count as 0. With `apart` (a label per element),
+    two clusters that hold elements of the same label are never merged. Ties merge the pair with the smaller
     first members, so the result depends only on the input. Each cluster is sorted;
     clusters come in order of their first member.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(size)}
+    labels: dict[int, frozenset[int]] = {
+        i: frozenset() if apart is None else frozenset((apart[i],)) for i in range(size)}
     links: dict[int, dict[int, float]] = {i: {} for i in range(size)}
     for (a, b), value in similarities.items():
         if a != b and value > 0:
@@ -24,7 +28,7 @@ def average_linkage(size: int, similarities: Mapping[tuple[int, int], float], *,
 
     def push(a: int, b: int) -> None:
         mean = links[a][b] / (len(members[a]) * len(members[b]))
-        if mean >= threshold:
+        if mean >= threshold and not labels[a] & labels[b]:
             first, second = sorted((a, b), key=lambda c: members[c][0])
             heapq.heappush(heap, (-mean, members[first][0], members[second][0], first, second))
 
@@ -42,6 +46,7 @@ def average_linkage(size: int, similarities: Mapping[tuple[int, int], float], *,
         merged = next_id
         next_id += 1
         members[merged] = sorted(members.pop(a) + members.pop(b))
+        labels[merged] = labels.pop(a) | labels.pop(b)
         combined: dict[int, float] = {}
         for old in (a, b):
             for other, total in links.pop(old).items():

@@ -84,6 +84,7 @@ class Tuning:
     backend_weight: float = 0.5
     common_stem_share: float = 0.2
     partial_weight: float = 0.5
+    one_per_group: bool = True
 
 
 _STATUS_ORDER = {ThemeStatus.COMMON: 0, ThemeStatus.EXPERTS_ONLY: 1,
@@ -129,7 +130,9 @@ def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon | None = 
     similarities = _similarities(entries, analysed, concepts, knobs)
     if similarity is not None:
         _blend(similarities, similarity(texts), knobs.backend_weight)
-    clusters = average_linkage(len(entries), similarities, threshold=knobs.threshold)
+    clusters = average_linkage(
+        len(entries), similarities, threshold=knobs.threshold,
+        apart=[entry.group for entry in entries] if knobs.one_per_group else None)
     return _themes(clusters, entries, concepts, similarities, lexicon or default_lexicon())
 
 

@@ -14,6 +14,7 @@ from sanaksme.groups.domain.comparison import (
     Item,
     Theme,
     ThemeStatus,
+    Tuning,
     compare_results,
     theme_status,
 )
@@ -109,10 +110,19 @@ def test_same_texts_join_across_groups_but_not_within_one_group() -> None:
     assert not together(within, "e1-1", "e1-2")
 
 
-def test_a_group_item_can_still_join_a_strong_theme_of_its_own_group() -> None:
+def test_a_theme_never_proposes_two_items_of_one_group() -> None:
     themes = compare_results(meeting(
         ["Nabadzība", "Trūkst naudas apģērbam"], ["Nabadzība un bezdarbs"],
         community=["nav naudas, nav darba"]))
+
+    assert together(themes, "e1-1", "e2-1")
+    assert not together(themes, "e1-1", "e1-2")
+
+
+def test_the_one_item_per_group_rule_can_be_switched_off() -> None:
+    themes = compare_results(meeting(
+        ["Nabadzība", "Trūkst naudas apģērbam"], ["Nabadzība un bezdarbs"],
+        community=["nav naudas, nav darba"]), tuning=Tuning(one_per_group=False))
 
     assert together(themes, "e1-1", "e1-2", "e2-1", "r-1")
 
@@ -236,3 +246,5 @@ def test_any_input_is_split_into_a_partition_with_correct_statuses(
     assert all(t.label for t in themes)
     order = [list(ThemeStatus).index(t.status) for t in themes]
     assert order == sorted(order)
+    group_of = {item.id: group.name for group in groups for item in group.items}
+    assert all(len({group_of[i] for i in t.items}) == len(t.items) for t in themes)
