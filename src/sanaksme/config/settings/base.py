@@ -207,6 +207,9 @@ SANAKSME_MAX_IMPORT_BYTES = envint("SANAKSME_MAX_IMPORT_BYTES", 1024 * 1024)
 SANAKSME_MAX_SLIDES_MB = envint("SANAKSME_MAX_SLIDES_MB", 50)
 SANAKSME_MAX_SLIDE_PAGES = envint("SANAKSME_MAX_SLIDE_PAGES", 200)
 SANAKSME_MAX_VIDEO_MB = envint("SANAKSME_MAX_VIDEO_MB", 500)
+# Optional: a local sentence-transformers model directory that `sanaksme compare` blends
+# into the comparison engine (never downloaded; docs/domain/comparison.md).
+SANAKSME_EMBEDDINGS_PATH = envstr("SANAKSME_EMBEDDINGS_PATH")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from sanaksme.groups.domain.compare_io import (
@@ -18,8 +19,6 @@ from sanaksme.groups.domain.compare_io import (
     themes_to_data,
 )
 from sanaksme.groups.domain.comparison import TextSimilarity, compare_results
-
-EMBEDDINGS_ENV = "SANAKSME_EMBEDDINGS_PATH"
 
 
 class Command(BaseCommand):
@@ -31,9 +30,9 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", type=Path,
                             help="write the themes here instead of standard output")
         parser.add_argument("--embeddings", metavar="PATH",
-                            default=os.environ.get(EMBEDDINGS_ENV) or None,
+                            default=settings.SANAKSME_EMBEDDINGS_PATH or None,
                             help="a local sentence-transformers model to blend in "
-                                 f"(default: ${EMBEDDINGS_ENV}; never downloads)")
+                                 "(default: $SANAKSME_EMBEDDINGS_PATH; never downloads)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["input"]
