@@ -1,9 +1,10 @@
 """Quality and speed of the comparison engine (`compare_results`).
 
-Cases live in benchmarks/compare/tune/ (the engine was tuned on these) and
-benchmarks/compare/holdout/ and holdout2/ (written by someone else, not used for
-tuning). Each case is
-the `sanaksme compare` input plus "gold": [{"label", "items": [ids]}].
+Cases live in benchmarks/compare/: tune/ (the engine was tuned on these) and
+holdout*/ (each written by an author who never saw the engine). A held-out set whose
+cases were later looked at is SPENT: it is still scored, as development data, but only
+the FRESH sets count for the target. Each case is the `sanaksme compare` input plus
+"gold": [{"label", "items": [ids]}].
 
 Per case: pairwise precision / recall / F1 (pairs of items placed in the same theme),
 adjusted Rand index, and the share of gold themes whose status (common / experts_only /
@@ -11,7 +12,7 @@ community_only, from the gold items' group kinds) equals the status of the predi
 theme that overlaps them most. Overall: pairs pooled over the cases of a set (micro),
 mean ARI, pooled status share. Then the time of `compare_results` on 500 items.
 
-    .venv/bin/python benchmarks/compare_quality.py [--sets tune,holdout,holdout2] [--markdown]
+    .venv/bin/python benchmarks/compare_quality.py [--sets tune,holdout5] [--markdown]
         [--details] [--speed-items 500] [--no-speed]
 """
 
@@ -43,7 +44,12 @@ from sanaksme.groups.domain.comparison import (
 from sanaksme.groups.domain.matching import compile_lexicon
 
 CASES = Path(__file__).resolve().parent / "compare"
-SETS = ("tune", "holdout", "holdout2", "holdout3", "holdout4")
+SETS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
+# Held-out sets whose cases have since been looked at, so they now serve development
+# (their clean first figures are in docs/performance.md). Only the others count for the
+# target.
+SPENT = ("holdout", "holdout2", "holdout3", "holdout4")
+FRESH = tuple(name for name in SETS if name != "tune" and name not in SPENT)
 
 
 @dataclass(frozen=True)
@@ -209,9 +215,9 @@ def time_compare(groups: Sequence[GroupResult], runs: int = 5) -> tuple[float, f
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="+", default=["tune", "holdout", "holdout2", "holdout3", "holdout4"],
-                        help="sets to score, space- or comma-separated "
-                             "(tune, holdout, holdout2, holdout3, holdout4); a missing folder is skipped")
+    parser.add_argument("--sets", nargs="+", default=list(SETS),
+                        help=f"sets to score, space- or comma-separated ({', '.join(SETS)}); "
+                             "a missing folder is skipped")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--details", action="store_true", help="print predicted themes")
     parser.add_argument("--speed-items", type=int, default=500)
@@ -240,11 +246,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append(_row(totals[name], f"**{name} overall**" if args.markdown
                          else f"{name} overall"))
     print_table(rows, args.markdown)
-    for name in ("holdout", "holdout2"):
-        if name in totals and totals[name].gold_themes:
-            f1 = totals[name].f1
-            print(f"\n{name} pair-F1 {f1:.2f} (target ≥ 0.80): "
-                  f"{'PASS' if f1 >= 0.8 else 'FAIL'}")
+    fresh = [totals[name] for name in FRESH if name in totals and totals[name].gold_themes]
+    if fresh:
+        pooled = _total("+".join(s.name for s in fresh), fresh)
+        print(f"\nuntuned ({pooled.name}) pair-F1 {pooled.f1:.2f} (target ≥ 0.80): "
+              f"{'PASS' if pooled.f1 >= 0.8 else 'FAIL'}")
 
     if not args.no_speed:
         groups = speed_input(args.speed_items, load_cases(CASES / "tune"))

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sanaksme.groups.domain.lexicon_default import DEFAULT_CONCEPTS
+from sanaksme.groups.domain.lexicon_default import DEFAULT_CONCEPTS, split_terms
 from sanaksme.groups.domain.lexicon_domain import DOMAIN_TERMS
+from sanaksme.groups.domain.lexicon_field import FIELD_CONCEPTS, FIELD_TERMS
 from sanaksme.groups.domain.matching import analyse, compile_lexicon, match_concepts
 from sanaksme.groups.domain.normalise import (
     fold,
@@ -238,11 +239,14 @@ VARIANT_TERMS: dict[str, str] = {
 def _with_variants(key: str, terms: tuple[str, ...]) -> tuple[str, ...]:
     extra = " ".join(VARIANT_TERMS.get(key, "").split()).split(";")
     extra += " ".join(DOMAIN_TERMS.get(key, "").split()).split(";")
+    extra += " ".join(FIELD_TERMS.get(key, "").split()).split(";")
     return tuple(dict.fromkeys([*terms, *(t.strip() for t in extra if t.strip())]))
 
 
 _DEFAULT = Lexicon(tuple(Concept(key, label, _with_variants(key, terms))
-                         for key, label, terms in DEFAULT_CONCEPTS))
+                         for key, label, terms in (*DEFAULT_CONCEPTS, *(
+                             (key, label, split_terms(terms))
+                             for key, label, terms in FIELD_CONCEPTS))))
 
 
 def default_lexicon() -> Lexicon:

@@ -296,11 +296,11 @@ _CONCEPTS: tuple[tuple[str, str, str], ...] = (
 
 
 
-def _terms(terms: str) -> tuple[str, ...]:
+def split_terms(terms: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(
         t.strip() for t in " ".join(terms.split()).split(";") if t.strip()))
 
 
 DEFAULT_CONCEPTS: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
-    (key, label, _terms(terms)) for key, label, terms in _CONCEPTS
+    (key, label, split_terms(terms)) for key, label, terms in _CONCEPTS
 )

@@ -131,10 +131,10 @@ def test_learning_adds_an_unmatched_text_to_the_concept_with_that_label() -> Non
     lexicon = default_lexicon()
     label = "Nabadzība un materiālās grūtības"
 
-    learned = lexicon_learn(lexicon, [(label, ["Nabadzība", "bērni skolā iet neēduši"])])
+    learned = lexicon_learn(lexicon, [(label, ["Nabadzība", "bērni skolā iet bez cepures"])])
 
-    assert "poverty" not in concepts_of("bērni skolā iet neēduši", lexicon)
-    assert "poverty" in concepts_of("bērni skolā iet neēduši", learned)
+    assert "poverty" not in concepts_of("bērni skolā iet bez cepures", lexicon)
+    assert "poverty" in concepts_of("bērni skolā iet bez cepures", learned)
     assert len(learned.concepts) == len(lexicon.concepts)
 
 
