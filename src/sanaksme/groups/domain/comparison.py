@@ -84,7 +84,8 @@ class Tuning:
     backend_weight: float = 0.5
     common_stem_share: float = 0.2
     partial_weight: float = 0.5
-    one_per_group: bool = True
+    one_per_group: bool = True  # a proposed theme holds at most one item of a group
+    concept_idf: float = 1.0  # weight of a concept's rarity in the input (0: off)
 
 
 _STATUS_ORDER = {ThemeStatus.COMMON: 0, ThemeStatus.EXPERTS_ONLY: 1,
@@ -164,7 +165,11 @@ def _similarities(entries: Sequence[_Entry], analysed: Sequence[Analysed],
                   concepts: Sequence[dict[int, float]],
                   knobs: Tuning) -> dict[tuple[int, int], float]:
     lexical = _lexical_vectors(analysed)
-    concept_units = [_unit(c) for c in concepts]
+    # A concept most items match is the meeting's topic, not a theme (a meeting on
+    # pre-school education mentions pre-school everywhere): weigh concepts like words.
+    df = Counter(c for found in concepts for c in found)
+    rarity = {c: 1.0 + knobs.concept_idf * math.log(len(concepts) / n) for c, n in df.items()}
+    concept_units = [_unit({c: w * rarity[c] for c, w in found.items()}) for found in concepts]
     postings: dict[tuple[str, object], list[int]] = {}
     for index, (words, found) in enumerate(zip(lexical, concepts, strict=True)):
         for word in words:

@@ -247,3 +247,18 @@ def test_any_input_is_split_into_a_partition_with_correct_statuses(
     assert order == sorted(order)
     group_of = {item.id: group.name for group in groups for item in group.items}
     assert all(len({group_of[i] for i in t.items}) == len(t.items) for t in themes)
+
+
+def test_the_meetings_topic_does_not_join_everything() -> None:
+    # A meeting on pre-school: every note names it; the themes are what else they say.
+    groups = meeting(["Bērni neapmeklē PII"], ["PII bērni nesaprot latviski"],
+                     ["PII ēdināšana dārga"],
+                     community=["dārziņā nesaprot valodu", "dārziņā dārgi paēst"])
+
+    themes = compare_results(groups)
+    without_rarity = compare_results(groups, tuning=Tuning(concept_idf=0))
+
+    assert together(themes, "e2-1", "r-1")
+    assert together(themes, "e3-1", "r-2")
+    assert not together(themes, "e1-1", "e2-1")
+    assert together(without_rarity, "e1-1", "e2-1")
