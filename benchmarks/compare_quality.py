@@ -44,11 +44,12 @@ from sanaksme.groups.domain.comparison import (
 from sanaksme.groups.domain.matching import compile_lexicon
 
 CASES = Path(__file__).resolve().parent / "compare"
-SETS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
+SETS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
+        "holdout7")
 # Held-out sets whose cases have since been looked at, so they now serve development
 # (their clean first figures are in docs/performance.md). Only the others count for the
 # target.
-SPENT = ("holdout", "holdout2", "holdout3", "holdout4")
+SPENT = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
 FRESH = tuple(name for name in SETS if name != "tune" and name not in SPENT)
 
 
