@@ -12,9 +12,9 @@ def average_linkage(size: int, similarities: Mapping[tuple[int, int], float], *,
     """Clusters of 0..size-1: merge the closest pair while its mean similarity ≥ threshold.
 
     Pairs missing from `similarities` count as 0. With `apart` (a label per element),
-    two clusters that hold elements of the same label are never merged. Ties merge the pair with the smaller
-    first members, so the result depends only on the input. Each cluster is sorted;
-    clusters come in order of their first member.
+    two clusters that hold elements of the same label are never merged. Ties merge the
+    pair with the smaller first members, so the result depends only on the input. Each
+    cluster is sorted; clusters come in order of their first member.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(size)}
     labels: dict[int, frozenset[int]] = {

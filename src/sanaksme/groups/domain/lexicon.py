@@ -237,10 +237,8 @@ VARIANT_TERMS: dict[str, str] = {
 
 
 def _with_variants(key: str, terms: tuple[str, ...]) -> tuple[str, ...]:
-    extra = " ".join(VARIANT_TERMS.get(key, "").split()).split(";")
-    extra += " ".join(DOMAIN_TERMS.get(key, "").split()).split(";")
-    extra += " ".join(FIELD_TERMS.get(key, "").split()).split(";")
-    return tuple(dict.fromkeys([*terms, *(t.strip() for t in extra if t.strip())]))
+    extra = (split_terms(more.get(key, "")) for more in (VARIANT_TERMS, DOMAIN_TERMS, FIELD_TERMS))
+    return tuple(dict.fromkeys([*terms, *(t for found in extra for t in found)]))
 
 
 _DEFAULT = Lexicon(tuple(Concept(key, label, _with_variants(key, terms))
