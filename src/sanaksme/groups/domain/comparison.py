@@ -86,6 +86,9 @@ class Tuning:
     partial_weight: float = 0.5
     one_per_group: bool = True  # a proposed theme holds at most one item of a group
     concept_idf: float = 1.0  # weight of a concept's rarity in the input (0: off)
+    # Two items of different groups that are each other's closest item in the other
+    # group are linked when their similarity reaches this floor (None: off).
+    mutual_floor: float | None = 0.15
 
 
 _STATUS_ORDER = {ThemeStatus.COMMON: 0, ThemeStatus.EXPERTS_ONLY: 1,
@@ -131,6 +134,9 @@ def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon | None = 
     similarities = _similarities(entries, analysed, concepts, knobs)
     if similarity is not None:
         _blend(similarities, similarity(texts), knobs.backend_weight)
+    if knobs.mutual_floor is not None:
+        _link_mutual_best(similarities, [entry.group for entry in entries],
+                          floor=knobs.mutual_floor, link=knobs.threshold)
     clusters = average_linkage(
         len(entries), similarities, threshold=knobs.threshold,
         apart=[entry.group for entry in entries] if knobs.one_per_group else None)
@@ -210,6 +216,28 @@ def _blend(similarities: dict[tuple[int, int], float],
             value = (1 - weight) * own + weight * max(0.0, min(1.0, float(matrix[a][b])))
             if value > 0:
                 similarities[(a, b)] = value
+
+
+def _link_mutual_best(similarities: dict[tuple[int, int], float], groups: Sequence[int], *,
+                      floor: float, link: float) -> None:
+    """Raise to `link` the similarity of two items of different groups that are each
+    other's closest item in the other's group, when it reaches `floor`.
+
+    Each group writes a factor once, so when two notes of two groups share only weak
+    evidence (a word, a partly matched concept) but neither has anything closer in the
+    other's group, they are most likely one factor in the two groups' words.
+    """
+    closest: dict[tuple[int, int], tuple[float, int]] = {}  # (item, other group) → best
+    for (a, b), value in sorted(similarities.items()):
+        if groups[a] == groups[b]:
+            continue
+        for item, other in ((a, b), (b, a)):
+            key = (item, groups[other])
+            if value > closest.get(key, (0.0, -1))[0]:
+                closest[key] = (value, other)
+    for (a, _), (value, b) in closest.items():
+        if a < b and value >= floor and closest.get((b, groups[a]), (0.0, -1))[1] == a:
+            similarities[(a, b)] = max(value, link)
 
 
 def _themes(clusters: Sequence[Sequence[int]], entries: Sequence[_Entry],

@@ -249,14 +249,33 @@ def test_any_input_is_split_into_a_partition_with_correct_statuses(
     assert all(len({group_of[i] for i in t.items}) == len(t.items) for t in themes)
 
 
+def test_two_groups_closest_notes_join_on_weak_evidence() -> None:
+    # A backend gives weak evidence (blended: 0.25, under the 0.4 threshold): e1-1 and
+    # r-1 are each other's closest note in the other's group; e1-2 is nobody's closest.
+    groups = meeting(["Mazturība", "Pārāk maz skolotāju"],
+                     community=["nav naudas zābakiem", "meitas apprecas agri"])
+    weak = {frozenset((0, 2)): 0.5, frozenset((1, 2)): 0.35}
+
+    def backend(texts: Sequence[str]) -> list[list[float]]:
+        return [[weak.get(frozenset((a, b)), 0.0) for b in range(len(texts))]
+                for a in range(len(texts))]
+
+    linked = compare_results(groups, similarity=backend)
+    unlinked = compare_results(groups, similarity=backend, tuning=Tuning(mutual_floor=None))
+
+    assert together(linked, "e1-1", "r-1")
+    assert not together(linked, "e1-2", "r-1")
+    assert not together(unlinked, "e1-1", "r-1")
+
+
 def test_the_meetings_topic_does_not_join_everything() -> None:
     # A meeting on pre-school: every note names it; the themes are what else they say.
     groups = meeting(["Bērni neapmeklē PII"], ["PII bērni nesaprot latviski"],
                      ["PII ēdināšana dārga"],
                      community=["dārziņā nesaprot valodu", "dārziņā dārgi paēst"])
 
-    themes = compare_results(groups)
-    without_rarity = compare_results(groups, tuning=Tuning(concept_idf=0))
+    themes = compare_results(groups, tuning=Tuning(mutual_floor=None))
+    without_rarity = compare_results(groups, tuning=Tuning(concept_idf=0, mutual_floor=None))
 
     assert together(themes, "e2-1", "r-1")
     assert together(themes, "e3-1", "r-2")
