@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sanaksme.groups.domain.lexicon_cues import CUE_TERMS
 from sanaksme.groups.domain.lexicon_default import DEFAULT_CONCEPTS, split_terms
 from sanaksme.groups.domain.lexicon_domain import DOMAIN_TERMS
 from sanaksme.groups.domain.lexicon_field import FIELD_CONCEPTS, FIELD_TERMS
@@ -237,7 +238,8 @@ VARIANT_TERMS: dict[str, str] = {
 
 
 def _with_variants(key: str, terms: tuple[str, ...]) -> tuple[str, ...]:
-    extra = (split_terms(more.get(key, "")) for more in (VARIANT_TERMS, DOMAIN_TERMS, FIELD_TERMS))
+    extra = (split_terms(more.get(key, ""))
+             for more in (VARIANT_TERMS, DOMAIN_TERMS, FIELD_TERMS, CUE_TERMS))
     return tuple(dict.fromkeys([*terms, *(t for found in extra for t in found)]))
 
 

@@ -252,8 +252,8 @@ def test_any_input_is_split_into_a_partition_with_correct_statuses(
 def test_two_groups_closest_notes_join_on_weak_evidence() -> None:
     # A backend gives weak evidence (blended: 0.25, under the 0.4 threshold): e1-1 and
     # r-1 are each other's closest note in the other's group; e1-2 is nobody's closest.
-    groups = meeting(["Mazturība", "Pārāk maz skolotāju"],
-                     community=["nav naudas zābakiem", "meitas apprecas agri"])
+    groups = meeting(["Pirmais punkts", "Otrais punkts"],
+                     community=["trešais punkts", "ceturtais punkts"])
     weak = {frozenset((0, 2)): 0.5, frozenset((1, 2)): 0.35}
 
     def backend(texts: Sequence[str]) -> list[list[float]]:
