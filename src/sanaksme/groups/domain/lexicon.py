@@ -47,15 +47,15 @@ class Lexicon:
 # Merged into the default lexicon's terms; kept here to keep each module short.
 VARIANT_TERMS: dict[str, str] = {
     "poverty": """
-        nepietiek līdzekļu; mazas algas; nav par ko nopirkt; nevar atļauties;
-        skolas forma; jaka; bikses; zeķes; botas; kedas; mugursoma; penālis; kladītes;
-        kladēs; paēst; atkarība no pabalstiem; nespēj nodrošināt; nevar nodrošināt;
-        nespēj iegādāties; nevar iegādāties; iegādāties; materiāls trūkums;
-        ekonomiskās grūtības; finansiālās problēmas; dengi; ekskursijas; maksas pulciņi;
-        nav naudas mācību līdzekļiem; brīvpusdienas; ģimenes budžets; vecāki bez darba;
-        sociāli mazaizsargātas; mazaizsargāti; iztika; GMI; deneg; nav iespēju nopirkt;
-        jāmaksā; nav ar ko samaksāt; samaksāt; maksa; grūti iztikt; iztikt; knapi;
-        naudiņas; materiālie resursi; labklājība; zema labklājība; labklājības līmenis
+        nepietiek līdzekļu; mazas algas; nav par ko nopirkt; nevar atļauties; skolas forma; jaka;
+        bikses; zeķes; botas; kedas; mugursoma; penālis; kladītes; kladēs; paēst; atkarība no
+        pabalstiem; nespēj nodrošināt; nevar nodrošināt; nespēj iegādāties; nevar iegādāties;
+        iegādāties; materiāls trūkums; ekonomiskās grūtības; finansiālās problēmas; dengi; maksas
+        pulciņi; nav naudas mācību līdzekļiem; brīvpusdienas; ģimenes budžets; vecāki bez darba;
+        sociāli mazaizsargātas; mazaizsargāti; iztika; GMI; deneg; nav iespēju nopirkt; jāmaksā;
+        nav ar ko samaksāt; samaksāt; maksa; grūti iztikt; iztikt; knapi; naudiņas; materiālie
+        resursi; labklājība; zema labklājība; labklājības līmenis; maksas ekskursijas; ekskursijas
+        par maksu
     """,
     "parents_education": """
         vecāku pamatizglītība; vecāku nepabeigta pamatizglītība; vecāki mācījušies maz;
@@ -63,35 +63,30 @@ VARIANT_TERMS: dict[str, str] = {
         vecāki negramatiski; vecāki nav pabeiguši skolu; nepabeigta skola vecākiem
     """,
     "parents_attitude": """
-        neuzskata izglītību; neuzskata par nozīmīgu; izglītība nav nozīmīga; nenovērtē;
-        novērtē izglītību; izglītības loma; nevērtē izglītību; skola nav svarīga;
-        meitenēm skola nav vajadzīga; neatbalsta izglītību; neatbalsta mācības;
-        vecāki neatbalsta meiteņu izglītību; vecāki nerūpējas;
-        vecāki neinteresējas par mācībām; vecāki nepārbauda; vecākiem nav laika;
-        vecāki neseko; vecāki neuzskata; nevajag mācīties; nav jāmācās;
-        vecāku motivācija; vecāku atbalsta trūkums; ģimenes atbalsta trūkums;
-        mātes negrib; tēvi negrib; paliek mājās vecāku dēļ; vecāki neredz nozīmi;
-        vecāki nesaprot izglītības nozīmi; pietiek ar dažām klasēm; pietiek prast lasīt;
-        izglītība nav vajadzīga; vecāki nemudina; nemudina mācīties; neuzmudina;
-        vecāki neuzrauga; vecāki attaisno kavējumus; pasīvi vecāki;
-        izglītība nav prioritāte; vecāki neiedrošina; vecāki neuzstāj;
-        vecāku ieinteresētība; pietiek ar pamatskolu; pietiek prast rakstīt;
-        vecākiem skola nav svarīga; vecāki neliek iet; vecāki pieļauj;
-        mājās neviens neprasa; neviens neprasa par skolu; vecāki nejautā;
-        vecāki nepārbauda mājasdarbus; vecāku nevērība; nevērība;
-        vecāki nepievērš uzmanību; vecāku loma; vecāku pienākumi; ģimenes attieksme;
-        neredz saikni; saikne starp izglītību un darbu; nav izpratnes;
-        izpratnes trūkums; neizpratne
+        neuzskata izglītību; neuzskata par nozīmīgu; izglītība nav nozīmīga; nenovērtē; novērtē
+        izglītību; izglītības loma; nevērtē izglītību; skola nav svarīga; meitenēm skola nav
+        vajadzīga; neatbalsta izglītību; neatbalsta mācības; vecāki neatbalsta meiteņu izglītību;
+        vecāki nerūpējas; vecāki neinteresējas par mācībām; vecāki nepārbauda; vecākiem nav laika;
+        vecāki neseko; vecāki neuzskata; nevajag mācīties; nav jāmācās; vecāku motivācija; vecāku
+        atbalsta trūkums; ģimenes atbalsta trūkums; paliek mājās vecāku dēļ; vecāki neredz nozīmi;
+        vecāki nesaprot izglītības nozīmi; pietiek ar dažām klasēm; pietiek prast lasīt; izglītība
+        nav vajadzīga; vecāki nemudina; nemudina mācīties; neuzmudina; vecāki neuzrauga; vecāki
+        attaisno kavējumus; pasīvi vecāki; izglītība nav prioritāte; vecāki neiedrošina; vecāki
+        neuzstāj; vecāku ieinteresētība; pietiek ar pamatskolu; pietiek prast rakstīt; vecākiem
+        skola nav svarīga; vecāki neliek iet; vecāki pieļauj; mājās neviens neprasa; neviens
+        neprasa par skolu; vecāki nejautā; vecāki nepārbauda mājasdarbus; vecāku nevērība;
+        nevērība; vecāki nepievērš uzmanību; vecāku loma; vecāku pienākumi; ģimenes attieksme;
+        neredz saikni; saikne starp izglītību un darbu; nav izpratnes; izpratnes trūkums;
+        neizpratne
     """,
     "motivation": """
-        neredz vajadzību; nezina ko grib; mazvērtība; nepārliecinātība;
-        neticība saviem spēkiem; neinteresanti; interesanti; bezmērķīgi; apātija;
-        netic ka izglītība palīdzēs; neiet skolā jo negrib; nehočet; neohota; neohotno;
-        nav vēlmes; vēlme; grib ātri pelnīt; grib nopelnīt; mācības neko nedod;
-        mācības nav vajadzīgas; nākotnes redzējums; pašcieņa; kompleksi;
-        nejūtas labi skolā; neiederas; nejūtas piederīgi; neieinteresētība;
-        nākotnes plāni; skola nav interesanta; nesaista; negrib sēdēt stundās;
-        nejūtas vajadzīgi; apkaunojums; bailes no neveiksmes
+        neredz vajadzību; nezina ko grib; mazvērtība; nepārliecinātība; neticība saviem spēkiem;
+        neinteresanti; interesanti; bezmērķīgi; apātija; netic ka izglītība palīdzēs; neiet skolā
+        jo negrib; nehočet; neohota; neohotno; nav vēlmes; vēlme; grib ātri pelnīt; grib nopelnīt;
+        mācības neko nedod; mācības nav vajadzīgas; nākotnes redzējums; pašcieņa; nejūtas labi
+        skolā; neiederas; nejūtas piederīgi; neieinteresētība; nākotnes plāni; skola nav
+        interesanta; nesaista; negrib sēdēt stundās; nejūtas vajadzīgi; apkaunojums; bailes no
+        neveiksmes
     """,
     "absences": """
         neiet stundās; bastojas; bastot; neattaisnoti; nebeidz skolu; pamet mācības;
@@ -102,32 +97,29 @@ VARIANT_TERMS: dict[str, str] = {
         neturpināšana; izglītības neturpināšana
     """,
     "early_marriage": """
-        izprecina; sieva; agri kļūst par māti; jaunas mātes; pusaudžu mātes; stāvoklī;
-        pieaugušo dzīve; agrīnā pieaugšana; agra mātes loma; kopdzīve;
-        dzīvo kopā ar puisi; aiziet pie puiša; iet dzīvot pie puiša; laulību tradīcija;
-        precēti; jaunas mammas; bērna kopšana
+        izprecina; agri kļūst par māti; jaunas mātes; pusaudžu mātes; stāvoklī; pieaugušo dzīve;
+        agrīnā pieaugšana; agra mātes loma; kopdzīve; dzīvo kopā ar puisi; aiziet pie puiša; iet
+        dzīvot pie puiša; laulību tradīcija; precēti; jaunas mammas; bērna kopšana
     """,
     "language": """
         latyshskij; latiški; po latyshski; latiskij; jazyk; slikti saprot;
         mazākumtautību; mājās nerunā latviski; po russki; latysh
     """,
     "special_schools": """
-        ievirza; aizsūta; aizsūtīja; nonāk speciālajās; atzīst par atpalikušu;
-        atpalikušais; durakov škola; vspomogatelnaja; nepamatoti speciālajā;
-        korekcijas programma; ieliek speciālajās; testi nav piemēroti;
-        pedagoģiski medicīnisks; izvērtēšana; nepamatoti diagnosticē; spec klase;
-        spec programma; ielikti spec; ieliek spec; palīgklase; attīstības traucējumi;
-        intelekta traucējumi; diagnosticē; normāli bērni speciālajā
+        nonāk speciālajās; atzīst par atpalikušu; durakov škola; vspomogatelnaja; nepamatoti
+        speciālajā; korekcijas programma; ieliek speciālajās; testi nav piemēroti; pedagoģiski
+        medicīnisks; nepamatoti diagnosticē; spec klase; spec programma; ielikti spec; ieliek spec;
+        palīgklase; attīstības traucējumi; intelekta traucējumi; diagnosticē; normāli bērni
+        speciālajā; ievirza speciālajā; aizsūta uz palīgskolu; aizsūta uz speciālo; aizsūtīja uz
+        palīgskolu; aizsūtīja uz speciālo
     """,
     "discrimination": """
-        sabiedrības attieksme; aizspriedumaina attieksme; aizspriedumains;
-        sliktāka attieksme; izturas citādi; izturas savādāk; apsmej; čigāni smird;
-        smird; sauc vārdos; piekauj; nav draugu; sēž vieni; sēž atsevišķi; iebiedē;
-        diskriminējoša; tautības dēļ; izcelsmes dēļ; cygane; cyganka;
-        neļauj draudzēties; nevēlas mācīties kopā ar romiem; neuzņem skolā;
-        atteikums uzņemt; vaino romus; apvaino zādzībā; skatās kā uz zagļiem;
-        neņem pulkā; neņem grupā; kaitina; apvaino; aizskar; ādas krāsas dēļ;
-        atsevišķi no citiem; vientulība; sauc par dumjiem; piekāva
+        sabiedrības attieksme; aizspriedumaina attieksme; aizspriedumains; sliktāka attieksme;
+        izturas citādi; izturas savādāk; apsmej; čigāni smird; smird; sauc vārdos; piekauj; nav
+        draugu; sēž vieni; sēž atsevišķi; iebiedē; diskriminējoša; tautības dēļ; izcelsmes dēļ;
+        cygane; cyganka; neļauj draudzēties; nevēlas mācīties kopā ar romiem; neuzņem skolā;
+        atteikums uzņemt; vaino romus; apvaino zādzībā; skatās kā uz zagļiem; neņem pulkā; neņem
+        grupā; kaitina; apvaino; aizskar; ādas krāsas dēļ; vientulība; sauc par dumjiem; piekāva
     """,
     "preschool": """
         pirmsskolas izglītības neapmeklēšana; pirmsskolas izglītības iestāžu apmeklētība;
@@ -150,12 +142,11 @@ VARIANT_TERMS: dict[str, str] = {
         sadarbības starpnieks
     """,
     "cooperation": """
-        tikai sūdzas; neticam skolai; atsvešinātība; nezinām kas notiek;
-        nesaprotam ko skola grib; neapmeklē sapulces; neapmeklē vecāku sapulces;
-        vecāki nepiedalās; nepiedalās skolas dzīvē; vecāki neatnāk; skolotāji nezvana;
-        nesaprot skolas prasības; savstarpēja sapratne; atgriezeniskā saite; nesapratne;
-        sapratne; skola nezvana; nezvana; vecākiem nav kontakta ar skolu;
-        attiecības ar vecākiem
+        neticam skolai; atsvešinātība; nezinām kas notiek; nesaprotam ko skola grib; neapmeklē
+        sapulces; neapmeklē vecāku sapulces; vecāki nepiedalās; nepiedalās skolas dzīvē; vecāki
+        neatnāk; skolotāji nezvana; nesaprot skolas prasības; savstarpēja sapratne; atgriezeniskā
+        saite; nesapratne; sapratne; skola nezvana; nezvana; vecākiem nav kontakta ar skolu;
+        attiecības ar vecākiem; skolotāji tikai sūdzas
     """,
     "housing": """
         pārblīvēts; daudz cilvēku istabā; divās istabās; mazā istabā;
@@ -184,24 +175,21 @@ VARIANT_TERMS: dict[str, str] = {
         izglītoti cilvēki no kopienas; nav veiksmīgu
     """,
     "low_expectations": """
-        sagaida mazāk; sagaida no romu; maz sagaida; neko nesagaida; nekas nesanāks;
-        no čigāniem nekas; pazeminātas prasības; zemākas prasības; mazāk prasa;
-        pārceļ bez zināšanām; izliek trijniekus; vilkt uz nākamo klasi; atmet ar roku;
-        nav vērts ieguldīt; nevērtē objektīvi; zemas ekspektācijas; ekspektācijas;
-        neiemācīsies; neko neiemācīs; atvieglojumi; pazemināta latiņa; latiņa; dumji;
-        stulbi; muļķi; uzskata par dumjiem
+        sagaida mazāk; sagaida no romu; maz sagaida; neko nesagaida; nekas nesanāks; pazeminātas
+        prasības; zemākas prasības; mazāk prasa; pārceļ bez zināšanām; izliek trijniekus; vilkt uz
+        nākamo klasi; atmet ar roku; nav vērts ieguldīt; nevērtē objektīvi; zemas ekspektācijas;
+        ekspektācijas; neiemācīsies; neko neiemācīs; atvieglojumi; pazemināta latiņa; latiņa;
+        dumji; stulbi; muļķi; uzskata par dumjiem; no čigāniem nekas nesanāks
     """,
     "teachers": """
-        pedagogiem trūkst prasmju; skolotājiem trūkst prasmju; trūkst prasmju strādāt;
-        prasmes strādāt; darbs ar atšķirīgiem; atšķirīgiem skolēniem;
-        nezina romu tradīcijas; pedagogu tālākizglītība; apmācība skolotājiem;
-        semināri skolotājiem; skolotāju izdegšana; skolotāji nemāk;
-        skolotāji nav gatavi; pedagogi nav gatavi; nezina kā strādāt; nemāk strādāt;
-        nav metožu; mācību materiāli; tālākizglītība; kursi pedagogiem;
-        skolotāji nesaprot romu; interkulturāla; starpkulturāla; kultūras kompetence;
-        kultūrjutīga; skolotāju noslodze; pārslogoti skolotāji;
-        skolotāju profesionālā sagatavotība; skolotāji nav sagatavoti darbam;
-        daudzkultūru; kultūras daudzveidība
+        pedagogiem trūkst prasmju; skolotājiem trūkst prasmju; trūkst prasmju strādāt; prasmes
+        strādāt; darbs ar atšķirīgiem; atšķirīgiem skolēniem; nezina romu tradīcijas; pedagogu
+        tālākizglītība; apmācība skolotājiem; semināri skolotājiem; skolotāju izdegšana; skolotāji
+        nemāk; skolotāji nav gatavi; pedagogi nav gatavi; nezina kā strādāt; nemāk strādāt; nav
+        metožu; mācību materiāli; kursi pedagogiem; skolotāji nesaprot romu; interkulturāla;
+        starpkulturāla; kultūras kompetence; kultūrjutīga; skolotāju noslodze; pārslogoti
+        skolotāji; skolotāju profesionālā sagatavotība; skolotāji nav sagatavoti darbam;
+        daudzkultūru; kultūras daudzveidība; skolotāju tālākizglītība
     """,
     "learning_gaps": """
         atpalikšana; sliktas atzīmes; nemāk lasīt; nemāk rēķināt; neprot rakstīt;

@@ -71,7 +71,7 @@ CUE_TERMS: dict[str, str] = {
         terapeits; skolotājpalīgs; tjutors; sociālpedagogs
     """,
     "mediators": """
-        mediācija; tilts; posrednik
+        tilts; posrednik; mediācijas pakalpojumi; mediācijas programma
     """,
     "cooperation": """
         Mykoob; pārpratumi; domstarpības; atklātība; sazvanīties; savstarpējība; komunicēšana;
@@ -83,7 +83,7 @@ CUE_TERMS: dict[str, str] = {
     """,
     "transport": """
         velosipēds; ritenis; mopēds; maršrutka; mikriņš; tramvajs; trolejbuss; degviela;
-        pārsēšanās; viensēta; električka; poezd; daleko; autostops; šoferis; braukšanas karte
+        pārsēšanās; električka; poezd; daleko; autostops; šoferis; braukšanas karte
     """,
     "health": """
         medikamenti; klepus; iesnas; temperatūra; gripa; saaukstēšanās; astma; alerģija; diabēts;
@@ -124,8 +124,8 @@ CUE_TERMS: dict[str, str] = {
         džudo; karatē
     """,
     "migration": """
-        viesstrādnieki; gastarbaiteri; aizbraucēji; nomadi; Lietuva; Polija; Baltkrievija;
-        uezžajut; zagranica; emigranti; imigranti; diaspora; bēgļi
+        viesstrādnieki; gastarbaiteri; nomadi; Lietuva; Polija; Baltkrievija; uezžajut; zagranica;
+        emigranti; imigranti; diaspora; bēgļi
     """,
     "behaviour": """
         nerātni; palaidnības; ADHD; UDHS; nepakļaujas; nepieklājība; spītība; vandalisms;
@@ -171,8 +171,8 @@ CUE_TERMS: dict[str, str] = {
         represijas
     """,
     "public_image": """
-        prese; portāli; Delfi; TVNet; komentāri; raidījums; reportāža; sižets; virsraksti;
-        reputācija; imidžs; anekdotes; TV; LTV; avīzes; laikraksts; dezinformācija
+        prese; Delfi; TVNet; komentāri; raidījums; reportāža; sižets; virsraksti; reputācija;
+        imidžs; anekdotes; TV; LTV; avīzes; laikraksts; dezinformācija; ziņu portāli
     """,
     "digital": """
         klēpjdators; portatīvais; noutbuks; viedierīces; rūteris; epasts; Skype; smartfons;
@@ -192,8 +192,8 @@ CUE_TERMS: dict[str, str] = {
         pieaugušo apmācība
     """,
     "parenting": """
-        robežas; pēršana; pēriens; siksna; visatļautība; pieķeršanās; vospitanie; balujet;
-        nakazyvajut; vecāku skola; bezuzraudzība
+        pēršana; pēriens; siksna; visatļautība; pieķeršanās; vospitanie; balujet; nakazyvajut;
+        bezuzraudzība
     """,
     "municipal_contact": """
         kurators; referents
@@ -202,7 +202,7 @@ CUE_TERMS: dict[str, str] = {
         vizīte; mājvizītes; mājapmeklējumi; patronāža; apsekojums
     """,
     "municipal_dialogue": """
-        priekšsēdētājs; izpilddirektors; forums; pārstāvniecība; domes sēde; komiteja
+        priekšsēdētājs; izpilddirektors; forums; domes sēde; komiteja
     """,
     "community_organisations": """
         nodibinājums; pašpalīdzība; šķelšanās; barons; klani; advokācija; lobijs; asociācija;
@@ -233,8 +233,7 @@ CUE_TERMS: dict[str, str] = {
         etnicitāte; pašidentifikācija; lepnums; romanipen; saknes; uzvārds; identificējas
     """,
     "girls": """
-        patriarhāts; dzimumlīdztiesība; svārki; šķīstība; diskotēkas; ballītes; emancipācija;
-        līdztiesība
+        patriarhāts; dzimumlīdztiesība; svārki; diskotēkas; ballītes; emancipācija; līdztiesība
     """,
     "crime": """
         apcietinājums; dīleri; kabatzagļi; zagšana; laupīšana; kriminogēns; recidīvs; noziedznieki;

@@ -4,7 +4,8 @@ Edit freely. Each concept is (key, label, terms separated by semicolons). The la
 shown to people as a theme's name. A term is a word or a short phrase; it matches a text when all its words
 occur next to each other in any order and any inflection (function words and very
 common words such as "romu" or "bērni" may sit between them). Phrases of four or more
-words may miss one word. Write diacritics as usual; texts without them still match.
+words may miss one word, though not a word that no other concept's terms use. Write
+diacritics as usual; texts without them still match.
 Keep phrases short: two words are precise, one word is broad. Colloquial, phone and
 Russian-influenced wordings of the same concepts are in `lexicon.VARIANT_TERMS`.
 """
@@ -13,22 +14,20 @@ from __future__ import annotations
 
 _CONCEPTS: tuple[tuple[str, str, str], ...] = (
     ("poverty", "Nabadzība un materiālās grūtības", """
-        nabadzība; trūcīgs; maznodrošināts; nauda; ienākumi; bezdarbs; bezdarbnieki;
-        nestrādā; nav darba; pabalsti; kredīti; finansiālas grūtības;
-        sociālā atstumtība; materiālās grūtības; materiālais stāvoklis;
-        materiālais nodrošinājums; sociāli ekonomiskā; ekonomiskā situācija;
-        nav līdzekļu; līdzekļu trūkums; izdevumi; nevar nopirkt; nav par ko dzīvot;
-        dārgi; apģērbs; drēbes; drēbju; apavi; zābaki; kurpes; piederumi; burtnīcas;
-        grāmatas; soma; kancelejas preces; dators; ēdiens; ēdināšana; izsalkuši; bads;
-        pusdienas; nav ko ēst; nav ko vilkt; finanšu resursi; finansiālie resursi;
-        resursu trūkums; nevienlīdzība; izmaksas; mācību līdzekļi; skolas lietas; maize;
-        trūkst naudas; dzīvo no pabalstiem; trūcīgā statuss; nabags; nav ko ģērbt;
-        nav ko uzvilkt; vecas drēbes; sporta tērps; sporta forma; ziemas apģērbs;
-        nav datora; planšete; nav interneta; pārtika; nepaēduši; izsalcis;
-        nespēj nopirkt; nespēj segt; pelnīt; nopelnīt; jāpelna; pelnīt iztiku;
-        naudas braukt; nav naudas braukšanai; naudas biļetēm; nav naudas transportam;
-        materiālā situācija; sociālekonomiskā; sociālekonomiskā situācija;
-        sociālā palīdzība
+        nabadzība; trūcīgs; maznodrošināts; nauda; bezdarbs; bezdarbnieki; nestrādā; nav darba;
+        pabalsti; kredīti; finansiālas grūtības; sociālā atstumtība; materiālās grūtības;
+        materiālais stāvoklis; materiālais nodrošinājums; sociāli ekonomiskā; ekonomiskā situācija;
+        nav līdzekļu; līdzekļu trūkums; nevar nopirkt; nav par ko dzīvot; dārgi; apģērbs; drēbes;
+        drēbju; apavi; zābaki; kurpes; piederumi; burtnīcas; kancelejas preces; ēdiens; ēdināšana;
+        izsalkuši; bads; pusdienas; nav ko ēst; nav ko vilkt; finanšu resursi; finansiālie resursi;
+        resursu trūkums; nevienlīdzība; izmaksas; mācību līdzekļi; skolas lietas; maize; trūkst
+        naudas; dzīvo no pabalstiem; trūcīgā statuss; nabags; nav ko ģērbt; nav ko uzvilkt; vecas
+        drēbes; sporta tērps; sporta forma; ziemas apģērbs; pārtika; nepaēduši; izsalcis; nespēj
+        nopirkt; nespēj segt; pelnīt; nopelnīt; jāpelna; pelnīt iztiku; naudas braukt; nav naudas
+        braukšanai; naudas biļetēm; nav naudas transportam; materiālā situācija; sociālekonomiskā;
+        sociālekonomiskā situācija; sociālā palīdzība; ģimenes ienākumi; ienākumu līmenis;
+        nepietiekami ienākumi; mazi ienākumi; naudas grāmatām; nopirkt grāmatas; skolas soma;
+        naudas somai; segt izdevumus; mācību izdevumi; ar skolu saistītie izdevumi
     """),
     ("parents_education", "Vecāku zemā izglītība", """
         vecāku izglītība; vecāku izglītības līmenis; vecāki nav mācījušies;
@@ -69,25 +68,23 @@ _CONCEPTS: tuple[tuple[str, str, str], ...] = (
         netic ka sasniegs; zems pašvērtējums
     """),
     ("absences", "Kavējumi un skolas pamešana", """
-        kavējumi; neapmeklē; skolas apmeklējums; neregulāri apmeklē; apmeklētība;
-        neiet uz skolu; nenāk uz skolu; neierodas; izlaiž stundas; pamet skolu;
-        pārtrauc mācības; mācību pārtraukšana; nepabeidz skolu; nepabeidz pamatskolu;
-        atbirums; priekšlaicīga; beidz mācīties; aiziet no skolas; izstāšanās; izkrīt;
-        atskaitīti; atskaita no skolas; neapmeklē stundas; stundu kavējumi;
-        bez attaisnojuma; paliek mājās; ilgstoši kavē; neregulāri; pametuši skolu;
-        neturpina mācības; pārtrauc; nepabeidz; agrīna skolas pamešana; nenokārto;
-        nav pamatizglītības; nav ieguvuši pamatizglītību; nav iegūta pamatizglītība;
-        nepabeigta pamatizglītība; pamatizglītības apliecība; apliecība; nav apliecības;
-        deviņas klases
+        kavējumi; neapmeklē; skolas apmeklējums; neregulāri apmeklē; neiet uz skolu; nenāk uz
+        skolu; neierodas; izlaiž stundas; pamet skolu; pārtrauc mācības; mācību pārtraukšana;
+        nepabeidz skolu; nepabeidz pamatskolu; atbirums; priekšlaicīga; beidz mācīties; izstāšanās;
+        izkrīt; atskaitīti; atskaita no skolas; neapmeklē stundas; stundu kavējumi; bez
+        attaisnojuma; paliek mājās; ilgstoši kavē; neregulāri; pametuši skolu; neturpina mācības;
+        pārtrauc; nepabeidz; agrīna skolas pamešana; nenokārto; nav pamatizglītības; nav ieguvuši
+        pamatizglītību; nav iegūta pamatizglītība; nepabeigta pamatizglītība; pamatizglītības
+        apliecība; apliecība; nav apliecības; deviņas klases; skolas apmeklētība; stundu
+        apmeklētība
     """),
     ("early_marriage", "Agrīnas laulības", """
-        laulības; precas; apprecas; iziet pie vīra; grūtniecība; dzemdē;
-        dzīves uzsākšana; ģimenes veidošana; sāk ģimeni; kāzas; līgava;
-        nepilngadīgas mātes; jaunās māmiņas; aiziet pie vīra; pie vīra; iet pie vīra;
-        agri precas; agra laulība; pusaudžu grūtniecība; dzimšana pusaudžu vecumā;
-        sāk dzīvot kopā; saderināšanās; nolaupa līgavu; agri kļūst par vecākiem;
-        agrīna ģimenes dzīve; ģimenes izveide; agrīna ģimenes izveide;
-        nav kam atstāt bērnus; nav kam atstāt; bērnu aprūpe; apvienot mācības ar bērnu
+        laulības; precas; apprecas; iziet pie vīra; grūtniecība; dzemdē; dzīves uzsākšana; ģimenes
+        veidošana; sāk ģimeni; kāzas; līgava; nepilngadīgas mātes; jaunās māmiņas; aiziet pie vīra;
+        pie vīra; iet pie vīra; agri precas; agra laulība; pusaudžu grūtniecība; dzimšana pusaudžu
+        vecumā; sāk dzīvot kopā; saderināšanās; nolaupa līgavu; agri kļūst par vecākiem; agrīna
+        ģimenes dzīve; ģimenes izveide; agrīna ģimenes izveide; bērnu aprūpe; apvienot mācības ar
+        bērnu
     """),
     ("language", "Valodas barjera", """
         valoda; valodas barjera; latviešu valoda; valsts valoda; latviski;
@@ -98,12 +95,12 @@ _CONCEPTS: tuple[tuple[str, str, str], ...] = (
         valodas apguve; runā mājās; tulks; nesaprot uzdevumus; krievu; latviešu
     """),
     ("special_schools", "Novirzīšana uz speciālajām skolām", """
-        speciālā skola; specskola; speciālā izglītība; speciālā programma;
-        speciālās izglītības programma; internātskola; palīgskola; korekcijas klase;
-        pedagoģiski medicīniskā komisija; medicīniskā komisija; komisija; diagnoze;
-        garīga atpalicība; novirzīšana; ievieto speciālajā; nosūtīšana;
-        sūta uz palīgskolu; internāts; speciālās klases; garīgi atpalikuši;
-        mācīšanās traucējumi; ievieto; speciālās izglītības iestādes
+        speciālā skola; specskola; speciālā izglītība; speciālā programma; speciālās izglītības
+        programma; internātskola; palīgskola; korekcijas klase; pedagoģiski medicīniskā komisija;
+        medicīniskā komisija; komisija; diagnoze; garīga atpalicība; novirzīšana; ievieto
+        speciālajā; sūta uz palīgskolu; speciālās klases; garīgi atpalikuši; mācīšanās traucējumi;
+        speciālās izglītības iestādes; nosūtīšana uz speciālo; nosūta uz speciālo skolu; nosūta uz
+        palīgskolu
     """),
     ("discrimination", "Diskriminācija, aizspriedumi un ņirgāšanās", """
         diskriminācija; aizspriedumi; stereotipi; negatīva attieksme; neiecietība;
@@ -139,14 +136,13 @@ _CONCEPTS: tuple[tuple[str, str, str], ...] = (
         darbs ar kopienu; darbam ar romu kopienu; kopienas darbinieks; romu asistents
     """),
     ("cooperation", "Sadarbība un uzticēšanās starp skolu un ģimeni", """
-        sadarbība; sadarbojas; nesadarbojas; komunikācija; saziņa; kontakts;
-        vecāku sapulces; sapulces; nerunā ar vecākiem; nerunā ar mums; skolotāji nerunā;
-        informācija vecākiem; neinformē; nezinām ko skola grib; neizskaidro; neuzticas;
-        uzticēšanās; e-klase; dienasgrāmata; zvana tikai; saikne; saikne ar vecākiem;
-        neaicina; neuzaicina; nestāsta; nezina kas notiek skolā; informācijas apmaiņa;
-        dialogs; attiecības ar skolu; neprot runāt; nesarunājas; vecāki neiet uz skolu;
-        vecāki nenāk uz skolu; aizdomas; bailes no skolas; baidās no skolas;
-        neuzticas institūcijām
+        sadarbība; sadarbojas; nesadarbojas; komunikācija; kontakts; vecāku sapulces; sapulces;
+        nerunā ar vecākiem; skolotāji nerunā; informācija vecākiem; neinformē; nezinām ko skola
+        grib; neizskaidro; neuzticas; uzticēšanās; e-klase; dienasgrāmata; zvana tikai; saikne;
+        saikne ar vecākiem; neaicina; neuzaicina; nestāsta; nezina kas notiek skolā; informācijas
+        apmaiņa; dialogs; attiecības ar skolu; neprot runāt; nesarunājas; vecāki neiet uz skolu;
+        vecāki nenāk uz skolu; aizdomas; bailes no skolas; baidās no skolas; neuzticas
+        institūcijām; skola ar mums nerunā; saziņa starp skolu; skola sazinās; saziņa ar ģimeni
     """),
     ("housing", "Dzīves apstākļi un mājoklis", """
         dzīves apstākļi; sadzīves apstākļi; apstākļi mājās; mājoklis; dzīvoklis;
@@ -165,25 +161,25 @@ _CONCEPTS: tuple[tuple[str, str, str], ...] = (
         nav ar ko aizbraukt; tehnikums tālu; jābrauc tālu; autobuss reti
     """),
     ("health", "Veselība", """
-        veselība; veselības problēmas; slimības; ārsts; ģimenes ārsts; vakcinācija;
-        higiēna; zobi; medicīniskā aprūpe; veselības aprūpe; atkarības; alkohols;
-        narkotikas; smēķē; invaliditāte; saslimst; zobārsts; utis; uzturs;
-        nepilnvērtīgs uzturs; psihiskā veselība; potes; redzes problēmas; spravka;
-        izziņa; ārsta izziņa; zīme no ārsta
+        veselība; veselības problēmas; slimības; ārsts; ģimenes ārsts; vakcinācija; higiēna; zobi;
+        medicīniskā aprūpe; veselības aprūpe; alkohols; narkotikas; smēķē; invaliditāte; saslimst;
+        zobārsts; utis; uzturs; nepilnvērtīgs uzturs; psihiskā veselība; potes; redzes problēmas;
+        spravka; izziņa; ārsta izziņa; zīme no ārsta; atkarības problēmas; atkarības ģimenē;
+        alkohola atkarība; narkotiku atkarība
     """),
     ("role_models", "Pozitīvu paraugu trūkums", """
-        paraugs; pozitīvi piemēri; rādīt piemēru; lomu modeļi; nav ar ko līdzināties;
-        līdzināties; izglītoti romi; veiksmes stāsti; veiksmīgi romi;
-        neviens nav pabeidzis; elks; piemēri; nav izglītotu; izglītoti cilvēki; līderi;
-        autoritāte; iedvesma; nav ko atdarināt
+        pozitīvi piemēri; rādīt piemēru; lomu modeļi; nav ar ko līdzināties; izglītoti romi;
+        veiksmes stāsti; veiksmīgi romi; neviens nav pabeidzis; elks; nav izglītotu; izglītoti
+        cilvēki; līderi; autoritāte; iedvesma; nav ko atdarināt; romu paraugi; paraugs jauniešiem;
+        kalpo par paraugu; nav paraugu; paraugu trūkums; romu piemēri; piemērs jauniešiem; kalpo
+        par piemēru; nav piemēru
     """),
     ("low_expectations", "Zemas gaidas un prasības pret romu bērniem", """
-        zemas gaidas; gaidas; zemas prasības; neko negaida; netic spējām; netic;
-        nenotic; neko nevar iemācīties; atvieglotas prasības; pārceļ nākamajā klasē;
-        izliek atzīmes; ļauj nemācīties; nepieprasa; zemas cerības;
-        neuzskata par spējīgiem; nespējīgi; spējas; nenovērtē spējas; ļauj neko nedarīt;
-        neprasa; vieglāki uzdevumi; pārcelti uz nākamo klasi; atzīmes; žēlo; atlaides;
-        prasības pret romu; prasības romu bērniem
+        zemas gaidas; zemas prasības; neko negaida; netic spējām; neko nevar iemācīties;
+        atvieglotas prasības; pārceļ nākamajā klasē; izliek atzīmes; ļauj nemācīties; nepieprasa;
+        zemas cerības; neuzskata par spējīgiem; nenovērtē spējas; ļauj neko nedarīt; neprasa;
+        vieglāki uzdevumi; pārcelti uz nākamo klasi; žēlo; atlaides; prasības pret romu; prasības
+        romu bērniem; nenotic romu bērniem; pedagogu gaidas
     """),
     ("teachers", "Skolotāju sagatavotība darbam ar romu bērniem", """
         skolotāju kompetence; skolotāju zināšanas; skolotājiem trūkst zināšanu;
@@ -200,24 +196,22 @@ _CONCEPTS: tuple[tuple[str, str, str], ...] = (
         pedagogu attieksme
     """),
     ("learning_gaps", "Mācību grūtības un atbalsts mācībās", """
-        atpalicība mācībās; atpaliek; atpalicība; sekmes; nesekmība; sasniegumi;
-        otrgadniecība; otrgadnieki; paliek uz otru gadu; klases atkārtošana;
-        vecums neatbilst klasei; zināšanu robi; grūtības mācībās; mājasdarbi; uzdevumi;
-        palīdzība mācībās; individuālas nodarbības; konsultācijas; papildu nodarbības;
-        pagarinātā grupa; neprot lasīt; neprot rēķināt; atbalsts mācībās;
-        atbalsta mācību procesā; zināšanu līmenis; zināšanu trūkums; zemas zināšanas;
-        mācību rezultāti; rezultāti; slikti mācās; atpaliek no vienaudžiem;
-        palīdzība ar mājasdarbiem; neviens nepalīdz mācīties; fakultatīvi;
-        nevar palīdzēt; nespēj palīdzēt; nav kas palīdz; neviens nepalīdz; uroki;
-        otru gadu; atstāšana uz otru gadu; matemātika
+        atpalicība mācībās; atpaliek; atpalicība; sekmes; nesekmība; otrgadniecība; otrgadnieki;
+        paliek uz otru gadu; klases atkārtošana; vecums neatbilst klasei; zināšanu robi; grūtības
+        mācībās; mājasdarbi; uzdevumi; palīdzība mācībās; individuālas nodarbības; konsultācijas;
+        papildu nodarbības; pagarinātā grupa; neprot lasīt; neprot rēķināt; atbalsts mācībās;
+        atbalsta mācību procesā; zināšanu līmenis; zināšanu trūkums; zemas zināšanas; mācību
+        rezultāti; slikti mācās; atpaliek no vienaudžiem; palīdzība ar mājasdarbiem; neviens
+        nepalīdz mācīties; fakultatīvi; nevar palīdzēt; nespēj palīdzēt; nav kas palīdz; neviens
+        nepalīdz; uroki; otru gadu; atstāšana uz otru gadu; matemātika; sliktie rezultāti; mācību
+        sasniegumi; zemi sasniegumi
     """),
     ("household", "Mājas pienākumi, bērnu darbs un tradīcijas", """
-        mājas pienākumi; pienākumi; pieskata jaunākos; pieskata; pieskatīšana;
-        jāpieskata; brāļi un māsas; jāpalīdz mājās; palīdz mājās; tradīcijas; paražas;
-        dzimumu lomas; jāpaliek mājās; jāstrādā; brauc strādāt; strādā kopā ar vecākiem;
-        ienākumu gūšana; bērnu darbs; palīdz vecākiem; pieskata mazos;
-        rūpējas par mazajiem; auklē; saimniecība; pienākumi ģimenē;
-        meitenes paliek mājās
+        mājas pienākumi; pieskata jaunākos; pieskata; pieskatīšana; jāpieskata; brāļi un māsas;
+        jāpalīdz mājās; palīdz mājās; paražas; dzimumu lomas; jāpaliek mājās; jāstrādā; brauc
+        strādāt; strādā kopā ar vecākiem; ienākumu gūšana; palīdz vecākiem; pieskata mazos; rūpējas
+        par mazajiem; auklē; saimniecība; pienākumi ģimenē; meitenes paliek mājās; nav kam atstāt
+        bērnus; nav kam atstāt
     """),
     ("information", "Informācija par iespējām un karjeras izglītība", """
         nezina par iespējām; informācijas trūkums; nav informācijas; nezina tiesības;
@@ -241,18 +235,17 @@ _CONCEPTS: tuple[tuple[str, str, str], ...] = (
         aizbraukuši; Anglija; Lielbritānija; Īrija; strādā ārzemēs; atgriežas
     """),
     ("behaviour", "Uzvedības problēmas", """
-        uzvedība; uzvedības problēmas; disciplīna; agresija; konflikti; nevar nosēdēt;
-        iekļauties klasē; nedisciplinēti; agresīvi; trokšņo; neklausa;
-        nepilda noteikumus; iekļaušanās; adaptācija; grūti pielāgoties
+        uzvedība; uzvedības problēmas; disciplīna; agresija; konflikti; nevar nosēdēt; iekļauties
+        klasē; nedisciplinēti; agresīvi; trokšņo; neklausa; nepilda noteikumus; adaptācija; grūti
+        pielāgoties
     """),
     ("curriculum", "Romu kultūra un valoda mācību saturā", """
         mācību saturs; romu vēsture; kultūras neiekļaušana; mācību grāmatās;
         mācību programma; romu kultūra mācību; nav romu valodas; romu valodas mācīšana
     """),
     ("employment", "Nodarbinātība un darba tirgus", """
-        bezdarbs jauniešu vidū; darba pieredze; nav darba pieredzes; kvalifikācija;
-        nav kvalifikācijas; nav profesijas; profesija; amats; darba iespējas;
-        darba vietas; darba piedāvājumi
+        bezdarbs jauniešu vidū; darba pieredze; nav darba pieredzes; kvalifikācija; nav
+        kvalifikācijas; nav profesijas; profesija; darba iespējas; darba vietas; darba piedāvājumi
     """),
     ("informal_work", "Neformālā nodarbinātība", """
         neformālā nodarbinātība; bez darba līguma; ēnu ekonomika; nelegāls darbs;
@@ -290,7 +283,7 @@ _CONCEPTS: tuple[tuple[str, str, str], ...] = (
         nav ilgtspējīgi; budžets; integrācijas pasākumi; valsts atbalsts
     """),
     ("safety", "Drošība ceļā un skolā", """
-        bail laist; bīstami; drošība; uzbrūk; apdraud; vienas uz skolu
+        bail laist; bīstami; drošība; uzbrūk; apdraud; vienas uz skolu laist
     """),
 )
 

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 DOMAIN_TERMS: dict[str, str] = {
     "poverty": """
-        zemi ienākumi; ienākumu trūkums; trūcīgas ģimenes; trūcīgā ģimene;
-        maznodrošinātas ģimenes; nabadzības risks; dzīvo nabadzībā; iztikas minimums;
-        parādi; komunālie maksājumi; īres parāds; nespēj samaksāt; bērnu pabalsts;
-        sociālais pabalsts; pabalsti nepietiek; finansiāls slogs;
-        mācību piederumu iegāde; ēdināšanas maksa; maksa par pusdienām;
-        nav naudas apģērbam; nav naudas ēdienam; apavu trūkums; apģērba trūkums;
-        nav ko ēst mājās; materiāli nenodrošināti
+        zemi ienākumi; ienākumu trūkums; trūcīgas ģimenes; trūcīgā ģimene; maznodrošinātas ģimenes;
+        nabadzības risks; dzīvo nabadzībā; iztikas minimums; komunālie maksājumi; īres parāds;
+        nespēj samaksāt; bērnu pabalsts; sociālais pabalsts; pabalsti nepietiek; finansiāls slogs;
+        mācību piederumu iegāde; ēdināšanas maksa; maksa par pusdienām; nav naudas apģērbam; nav
+        naudas ēdienam; apavu trūkums; apģērba trūkums; nav ko ēst mājās; materiāli nenodrošināti
     """,
     "parents_education": """
         vecāku analfabētisms; vecāku lasītprasme; vecāki bez izglītības;
@@ -106,18 +104,17 @@ DOMAIN_TERMS: dict[str, str] = {
         psihoaktīvās vielas; garīgā veselība; veselības aprūpe
     """,
     "role_models": """
-        pozitīvi piemēri; paraugs; veiksmes stāsti; iedvesma; nav ar ko līdzināties;
-        veiksmīgi romi; autoritāte
+        pozitīvi piemēri; veiksmes stāsti; iedvesma; nav ar ko līdzināties; veiksmīgi romi;
+        autoritāte
     """,
     "low_expectations": """
         zemas gaidas; neko negaida; nenotic spējām; pazemināti vērtējumi;
         pārceļ uz nākamo klasi; atvieglotas prasības; pielaiž
     """,
     "teachers": """
-        pedagogu kompetence; skolotāju zināšanas; multikulturāla izglītība;
-        starpkultūru kompetence; kultūras atšķirības; skolotāju apmācība;
-        kursi skolotājiem; tālākizglītība; nepazīst romu kultūru; skolotāju noslodze;
-        darbs ar dažādību; iekļaujošā izglītība
+        pedagogu kompetence; skolotāju zināšanas; multikulturāla izglītība; starpkultūru
+        kompetence; kultūras atšķirības; skolotāju apmācība; kursi skolotājiem; nepazīst romu
+        kultūru; skolotāju noslodze; darbs ar dažādību; iekļaujošā izglītība
     """,
     "learning_gaps": """
         mācību atpalicība; atpaliek; nesekmība; zemas sekmes; sliktas atzīmes;
@@ -127,8 +124,8 @@ DOMAIN_TERMS: dict[str, str] = {
         mācīšanās grūtības
     """,
     "household": """
-        pieskata jaunākos; jāpieskata brāļi un māsas; bērnu pieskatīšana;
-        palīdz vecākiem; strādā kopā ar vecākiem; lauku darbi; kultūras tradīcijas
+        pieskata jaunākos; jāpieskata brāļi un māsas; bērnu pieskatīšana; palīdz vecākiem; strādā
+        kopā ar vecākiem; lauku darbi
     """,
     "information": """
         neinformēti; karjeras izglītība; karjeras konsultācijas; profesijas izvēle;

@@ -175,12 +175,11 @@ FIELD_TERMS: dict[str, str] = {
         obščaga; paliek bez mājokļa; zaudē mājokli; mitras sienas
     """,
     "transport": """
-        bezmaksas transports; bezmaksas braukšana; transporta kompensācija;
-        braukšanas maksa; skolēna apliecība; stunda ceļā; garš ceļš; neizbraucams ceļš;
-        skolas autobusa maršruts; maršruts; autobuss nepienāk; autobuss neapstājas;
-        pietura tālu; nokavē autobusu; tālu no pilsētas; lauku skola; skolas slēgšana;
-        skolu tīkla reforma; skolu optimizācija; slēgta skola; nav velosipēda; vilciens;
-        taksis
+        bezmaksas transports; bezmaksas braukšana; transporta kompensācija; braukšanas maksa;
+        skolēna apliecība; stunda ceļā; garš ceļš; neizbraucams ceļš; skolas autobusa maršruts;
+        maršruts; autobuss nepienāk; autobuss neapstājas; pietura tālu; nokavē autobusu; tālu no
+        pilsētas; skolas slēgšana; skolu tīkla reforma; skolu optimizācija; slēgta skola; nav
+        velosipēda; vilciens; taksis
     """,
     "health": """
         zobu ārstēšana; zobu aprūpe; zobi sāp; bojāti zobi; rinda pie zobārsta;
@@ -340,14 +339,12 @@ FIELD_TERMS: dict[str, str] = {
         bērns nav reģistrēts; pases cena
     """,
     "monitoring": """
-        pazūd no uzskaites; nav zināms kur mācās; nav reģistrēts nevienā skolā;
-        skolas vecuma bērni ārpus skolas; ārpus izglītības sistēmas;
-        obligātās izglītības kontrole; kavējumu kontrole; ziņo sociālajam dienestam;
-        ziņo bāriņtiesai; informē bāriņtiesu; rīcības algoritms; kavējumu algoritms;
-        skolu un dienestu sadarbība; savlaicīga reakcija; sodi nestrādā; sodi nepalīdz;
-        administratīvais sods; naudas sods vecākiem; neziņo par kavējumiem;
-        starpinstitūciju komanda; izglītības pārvalde; skola neziņo;
-        kavējumu izskatīšana
+        pazūd no uzskaites; nav zināms kur mācās; nav reģistrēts nevienā skolā; skolas vecuma bērni
+        ārpus skolas; ārpus izglītības sistēmas; obligātās izglītības kontrole; kavējumu kontrole;
+        ziņo sociālajam dienestam; ziņo bāriņtiesai; informē bāriņtiesu; rīcības algoritms;
+        kavējumu algoritms; skolu un dienestu sadarbība; savlaicīga reakcija; sodi nestrādā; sodi
+        nepalīdz; administratīvais sods; naudas sods vecākiem; neziņo par kavējumiem;
+        starpinstitūciju komanda; izglītības pārvalde; kavējumu izskatīšana
     """,
     "funding": """
         projektu beigas; projekts beidzas; īslaicīgi projekti; projektu nauda; ES fondi;
@@ -396,16 +393,15 @@ FIELD_CONCEPTS: tuple[tuple[str, str, str], ...] = (
         stāstīt sabiedrībai
     """),
     ("digital", "Digitālā pieejamība un attālinātās mācības", """
-        attālinātās mācības; tiešsaistes stundas; mācības tiešsaistē; zoom stundas;
-        zoom; teams; pandēmijas laikā; kovida laikā; covid; nav viedtālruņa;
-        viens telefons visai ģimenei; viens dators visiem; interneta pieslēgums;
-        vājš internets; slikts internets; mobilais internets; beidzas internets;
-        nav wifi; wifi; datorprasmes; digitālās prasmes; digitālā pratība;
-        neprot lietot datoru; neprot strādāt ar datoru; e-pakalpojumi;
-        elektroniskā vide; viss notiek elektroniski; e-paraksts;
-        pieteikties elektroniski; internetbanka; digitālie mācību līdzekļi;
-        digitālā plaisa; tehnoloģiju pieejamība; datoru pieejamība skolā; datorklase;
-        printeris; nav kur izdrukāt; mācās telefonā; pilda uzdevumus telefonā
+        attālinātās mācības; tiešsaistes stundas; mācības tiešsaistē; zoom stundas; zoom; teams;
+        pandēmijas laikā; kovida laikā; covid; nav viedtālruņa; viens telefons visai ģimenei; viens
+        dators visiem; interneta pieslēgums; vājš internets; slikts internets; mobilais internets;
+        beidzas internets; nav wifi; wifi; datorprasmes; digitālās prasmes; digitālā pratība;
+        neprot lietot datoru; neprot strādāt ar datoru; e-pakalpojumi; elektroniskā vide; viss
+        notiek elektroniski; e-paraksts; pieteikties elektroniski; internetbanka; digitālie mācību
+        līdzekļi; digitālā plaisa; tehnoloģiju pieejamība; datoru pieejamība skolā; datorklase;
+        printeris; nav kur izdrukāt; mācās telefonā; pilda uzdevumus telefonā; dators; nav datora;
+        nav interneta
     """),
     ("kinship_care", "Bērni vecvecāku un radu aprūpē", """
         vecvecāki audzina; vecvecāku aprūpē; vecmāmiņa audzina; dzīvo pie vecmāmiņas;
@@ -471,16 +467,14 @@ FIELD_CONCEPTS: tuple[tuple[str, str, str], ...] = (
         skolotāja vizīte; vizīte ģimenē; satikt ģimenes uz vietas
     """),
     ("municipal_dialogue", "Regulārs dialogs ar pašvaldību", """
-        konsultatīvā padome; romu padome; padome pie pašvaldības; regulāras tikšanās;
-        regulārs dialogs; apaļais galds; apaļā galda diskusija;
-        diskusijas ar pašvaldību; sadarbība ar pašvaldību; pašvaldība uzklausa;
-        pašvaldība neuzklausa; romu viedoklis; kopienas viedoklis;
-        iesaistīt lēmumu pieņemšanā; lēmumu pieņemšana; līdzdalība lēmumos;
-        romu līdzdalība; kopienas līdzdalība; darba grupa; tikšanās ar deputātiem;
-        deputāti; domes deputāti; politiskā griba; pašvaldības griba;
-        pašvaldības interese; pašvaldība neinteresējas; pašvaldības iesaiste;
-        pašvaldības vadība; tikšanās ar mēru; regulāras sanāksmes; romu pārstāvniecība;
-        romu pārstāvji padomē; sadarbības tīkls
+        konsultatīvā padome; romu padome; padome pie pašvaldības; regulāras tikšanās; regulārs
+        dialogs; apaļais galds; apaļā galda diskusija; diskusijas ar pašvaldību; sadarbība ar
+        pašvaldību; pašvaldība uzklausa; pašvaldība neuzklausa; romu viedoklis; kopienas viedoklis;
+        iesaistīt lēmumu pieņemšanā; lēmumu pieņemšana; līdzdalība lēmumos; romu līdzdalība;
+        kopienas līdzdalība; darba grupa; tikšanās ar deputātiem; deputāti; domes deputāti;
+        politiskā griba; pašvaldības griba; pašvaldības interese; pašvaldība neinteresējas;
+        pašvaldības iesaiste; pašvaldības vadība; tikšanās ar mēru; regulāras sanāksmes; romu
+        pārstāvji padomē; sadarbības tīkls
     """),
     ("community_organisations", "Romu NVO un kopienas aktivitāte", """
         romu organizācija; NVO; biedrība; kopienas organizācija; kopienas centrs;

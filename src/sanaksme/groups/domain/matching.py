@@ -45,6 +45,9 @@ class Analysed:
 class CompiledTerm:
     concept: int
     stems: tuple[str, ...]
+    # Stems no other concept's terms use: a term of four or more words may miss one word,
+    # but not one of these ("vecvecāki neprot e-klasi" must not match without "vecvecāki").
+    key_stems: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,11 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
             if CONTENT in analysed.tags and (index, stems) not in seen:
                 seen.add((index, stems))
                 terms.append(CompiledTerm(index, stems))
+    owners: dict[str, set[int]] = {}
+    for compiled_term in terms:
+        for term_stem in compiled_term.stems:
+            owners.setdefault(term_stem, set()).add(compiled_term.concept)
+    terms = [_with_key_stems(compiled_term, owners) for compiled_term in terms]
     by_stem: dict[str, list[int]] = {}
     for number, compiled_term in enumerate(terms):
         for term_stem in compiled_term.stems:
@@ -140,6 +148,12 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
     return CompiledLexicon(anchors, known, tuple(terms),
                            {key: tuple(value) for key, value in by_stem.items()},
                            {key: tuple(value) for key, value in by_prefix.items()})
+
+
+def _with_key_stems(term: CompiledTerm, owners: Mapping[str, set[int]]) -> CompiledTerm:
+    """The term with its key stems: those that only its own concept's terms use."""
+    return CompiledTerm(term.concept, term.stems,
+                        frozenset(s for s in term.stems if len(owners[s]) == 1))
 
 
 @dataclass(frozen=True)
@@ -154,6 +168,8 @@ def _best_window(term: CompiledTerm, where: Mapping[str, list[int]],
     present = [s for s in term.stems if s in where]
     missing = len(term.stems) - len(present)
     if missing > (1 if len(term.stems) >= 4 else 0) or not present:
+        return None
+    if missing and not term.key_stems.issubset(present):
         return None
     allowed = 0 if len(term.stems) <= 2 else 1
     best: tuple[int, frozenset[int]] | None = None

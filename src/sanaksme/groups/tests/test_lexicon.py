@@ -97,6 +97,21 @@ def test_a_word_of_a_longer_term_is_weak_evidence_for_its_only_concept() -> None
     assert match_concepts(analysed, compiled, partial=0) == {}
 
 
+def test_a_long_term_may_miss_a_shared_word_but_not_its_own_concepts_word() -> None:
+    lexicon = Lexicon((
+        Concept("kinship_care", "Vecvecāku aprūpē", ("vecvecāki neprot lietot e-klasi",)),
+        Concept("digital", "Digitālās prasmes", ("neprot lietot datoru", "e-klase")),
+    ))
+    compiled = compile_lexicon(lexicon)
+
+    def whole_terms(text: str) -> set[str]:
+        analysed = analyse(text, known_stems=compiled.known_stems)
+        return {lexicon.concepts[i].key for i in match_concepts(analysed, compiled, partial=0)}
+
+    assert "kinship_care" in whole_terms("Vecvecāki neprot e-klasi")
+    assert whole_terms("Vecāki neprot lietot e-klasi") == {"digital"}
+
+
 def test_a_longer_phrase_wins_over_a_word_it_contains() -> None:
     found = concepts_of("Romu bērnu garīga atpalicība tiek pārvērtēta", default_lexicon())
 
