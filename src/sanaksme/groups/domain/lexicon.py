@@ -16,6 +16,7 @@ from typing import Any
 from sanaksme.groups.domain.lexicon_cues import CUE_TERMS
 from sanaksme.groups.domain.lexicon_default import DEFAULT_CONCEPTS, split_terms
 from sanaksme.groups.domain.lexicon_domain import DOMAIN_TERMS
+from sanaksme.groups.domain.lexicon_family import FAMILY_CONCEPTS
 from sanaksme.groups.domain.lexicon_field import FIELD_CONCEPTS, FIELD_TERMS
 from sanaksme.groups.domain.matching import analyse, compile_lexicon, match_concepts
 from sanaksme.groups.domain.normalise import (
@@ -66,7 +67,7 @@ VARIANT_TERMS: dict[str, str] = {
         neuzskata izglītību; neuzskata par nozīmīgu; izglītība nav nozīmīga; nenovērtē; novērtē
         izglītību; izglītības loma; nevērtē izglītību; skola nav svarīga; meitenēm skola nav
         vajadzīga; neatbalsta izglītību; neatbalsta mācības; vecāki neatbalsta meiteņu izglītību;
-        vecāki nerūpējas; vecāki neinteresējas par mācībām; vecāki nepārbauda; vecākiem nav laika;
+        vecāki nerūpējas; vecāki neinteresējas par mācībām; vecāki nepārbauda;
         vecāki neseko; vecāki neuzskata; nevajag mācīties; nav jāmācās; vecāku motivācija; vecāku
         atbalsta trūkums; ģimenes atbalsta trūkums; paliek mājās vecāku dēļ; vecāki neredz nozīmi;
         vecāki nesaprot izglītības nozīmi; pietiek ar dažām klasēm; pietiek prast lasīt; izglītība
@@ -234,7 +235,7 @@ def _with_variants(key: str, terms: tuple[str, ...]) -> tuple[str, ...]:
 _DEFAULT = Lexicon(tuple(Concept(key, label, _with_variants(key, terms))
                          for key, label, terms in (*DEFAULT_CONCEPTS, *(
                              (key, label, split_terms(terms))
-                             for key, label, terms in FIELD_CONCEPTS))))
+                             for key, label, terms in (*FIELD_CONCEPTS, *FAMILY_CONCEPTS)))))
 
 
 def default_lexicon() -> Lexicon:

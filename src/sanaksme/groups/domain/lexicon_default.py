@@ -210,8 +210,7 @@ _CONCEPTS: tuple[tuple[str, str, str], ...] = (
         mājas pienākumi; pieskata jaunākos; pieskata; pieskatīšana; jāpieskata; brāļi un māsas;
         jāpalīdz mājās; palīdz mājās; paražas; dzimumu lomas; jāpaliek mājās; jāstrādā; brauc
         strādāt; strādā kopā ar vecākiem; ienākumu gūšana; palīdz vecākiem; pieskata mazos; rūpējas
-        par mazajiem; auklē; saimniecība; pienākumi ģimenē; meitenes paliek mājās; nav kam atstāt
-        bērnus; nav kam atstāt
+        par mazajiem; auklē; saimniecība; pienākumi ģimenē; meitenes paliek mājās
     """),
     ("information", "Informācija par iespējām un karjeras izglītība", """
         nezina par iespējām; informācijas trūkums; nav informācijas; nezina tiesības;

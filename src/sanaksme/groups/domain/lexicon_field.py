@@ -156,7 +156,7 @@ FIELD_TERMS: dict[str, str] = {
         zvana tikai sūdzēties; aicina tikai problēmu gadījumā; izsauc uz skolu;
         izsauc vecākus; pārrunas ar vecākiem; individuālas sarunas ar vecākiem;
         tikšanās ar vecākiem; vecāku dienas; atvērto durvju dienas;
-        vecāki nejūtas gaidīti; vecāki jūtas nevēlami; slikta pieredze skolā;
+        vecāki nejūtas gaidīti; vecāki jūtas nevēlami;
         vecāku negatīvā pieredze; vecāki baidās nākt; kauns nākt uz skolu;
         savstarpēja cieņa; cieņpilna komunikācija; uzticības veidošana;
         nav telefona numura; neatbild uz zvaniem; neceļ telefonu; skolas vēstules;

@@ -204,3 +204,12 @@ def test_domain_terms_belong_to_known_concepts() -> None:
     keys = {concept.key for concept in default_lexicon().concepts}
 
     assert set(DOMAIN_TERMS) <= keys
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Vecāki strādā maiņās", "parents_time"),
+    ("strādāju no rīta līdz vakaram, nav laika", "parents_time"),
+    ("mājās pieci mazie, nav kam atstāt", "younger_children"),
+])
+def test_meetings_on_parents_involvement_have_their_own_concepts(text: str, key: str) -> None:
+    assert key in concepts_of(text, default_lexicon())
