@@ -45,13 +45,17 @@ from sanaksme.groups.domain.matching import compile_lexicon
 
 CASES = Path(__file__).resolve().parent / "compare"
 SETS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
-        "holdout7", "holdout8", "holdout9", "holdout10")
+        "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13")
 # Held-out sets whose cases have since been looked at, so they now serve development
 # (their clean first figures are in docs/performance.md). Only the others count for the
 # target.
 SPENT = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
          "holdout9")
-FRESH = tuple(name for name in SETS if name != "tune" and name not in SPENT)
+# Held-out sets an earlier engine was scored on (aggregate figures only, no case opened):
+# a later engine's figure on them is a second look, so they do not count for the target.
+SCORED = ("holdout8", "holdout10")
+FRESH = tuple(name for name in SETS
+              if name != "tune" and name not in SPENT and name not in SCORED)
 
 
 @dataclass(frozen=True)
