@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import sys
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import numpy
 import pytest
 from django.core.management import CommandError, call_command
 
 from sanaksme.groups.domain.compare_io import CompareInputError, parse_compare_input
 from sanaksme.groups.domain.comparison import GroupKind, Responsibility
+from sanaksme.groups.management.commands.compare import _embedding_similarity
 
 EXAMPLE = Path(__file__).resolve().parents[4] / "examples" / "compare-sample.json"
 
@@ -123,6 +127,30 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
 def test_embeddings_path_must_be_a_local_directory(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="not a local model directory"):
         run(str(write(tmp_path, sample())), "--embeddings", str(tmp_path / "model"))
+
+
+def test_a_local_embedding_model_gives_clipped_cosines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    loaded: list[tuple[str, bool]] = []
+
+    class FakeModel:
+        def __init__(self, path: str, *, local_files_only: bool) -> None:
+            loaded.append((path, local_files_only))
+
+        def encode(self, texts: list[str], **options: Any) -> Any:
+            assert options["normalize_embeddings"]
+            return numpy.array([[1.0, 0.0], [0.6, 0.8], [-1.0, 0.0]])[:len(texts)]
+
+    monkeypatch.setitem(sys.modules, "sentence_transformers",
+                        SimpleNamespace(SentenceTransformer=FakeModel))
+
+    similarity = _embedding_similarity(str(tmp_path))
+
+    assert loaded == [(str(tmp_path), True)]
+    matrix = similarity(["a", "b", "c"])
+    expected = [[1.0, 0.6, 0.0], [0.6, 1.0, 0.0], [0.0, 0.0, 1.0]]
+    assert [row == pytest.approx(want) for row, want in zip(matrix, expected, strict=True)] \
+        == [True, True, True]
 
 
 def test_parsed_input_keeps_kinds_and_responsibility() -> None:

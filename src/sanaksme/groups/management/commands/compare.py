@@ -72,8 +72,9 @@ def _embedding_similarity(model_path: str) -> TextSimilarity:
     model = library.SentenceTransformer(model_path, local_files_only=True)
 
     def similarity(texts: Sequence[str]) -> list[list[float]]:
-        vectors = model.encode(list(texts), normalize_embeddings=True)
-        return [[max(0.0, float(sum(a * b for a, b in zip(u, v, strict=True))))
-                 for v in vectors] for u in vectors]
+        # Unit vectors (a NumPy array): their dot products are the cosines.
+        vectors = model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True)
+        matrix: list[list[float]] = (vectors @ vectors.T).clip(min=0.0).tolist()
+        return matrix
 
     return similarity
