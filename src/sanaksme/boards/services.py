@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import time
 from typing import Any
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from sanaksme.core.exceptions import DomainError
+from sanaksme.core.exceptions import DomainError, RateLimited
 from sanaksme.live.broadcast import broadcast_on_commit
 from sanaksme.live.channel_groups import Audience
 from sanaksme.live.events import (
@@ -72,20 +74,45 @@ NOTE_MESSAGES = {
 }
 
 
+def _rate_key(author_id: int, now: float) -> tuple[str, float]:
+    """The cache key of the author's current window, and the seconds until it ends.
+
+    Windows are aligned to the clock (not to the first note), so the time to wait is
+    known without asking the cache for a key's expiry."""
+    window = RATE_LIMIT_WINDOW.total_seconds()
+    index = int(now // window)
+    return f"note-rate:{author_id}:{index}", (index + 1) * window - now
+
+
 def _check_rate(author_id: int | None) -> None:
-    """At most RATE_LIMIT_NOTES per phone per window; kept in the cache, not on the note,
-    so anonymous notes stay anonymous."""
+    """Refuse, for now, a note beyond RATE_LIMIT_NOTES stored in this window.
+
+    Kept in the cache, not on the note, so anonymous notes stay anonymous. Only stored
+    notes count (see `_count_stored`): a refused or lost note never uses up the limit.
+    """
     if author_id is None:
         return
-    key = f"note-rate:{author_id}"
-    cache.add(key, 0, int(RATE_LIMIT_WINDOW.total_seconds()))
+    key, left = _rate_key(author_id, _now())
+    if (cache.get(key) or 0) >= RATE_LIMIT_NOTES:
+        raise RateLimited(_("Too many notes at once; the phone sends them again by "
+                            "itself in a moment."), retry_after=max(1, math.ceil(left)))
+
+
+def _count_stored(author_id: int | None) -> None:
+    """Count a note against the rate limit once it is stored (after the commit)."""
+    if author_id is None:
+        return
+    key, _left = _rate_key(author_id, _now())
+    timeout = int(RATE_LIMIT_WINDOW.total_seconds()) * 2
+    cache.add(key, 0, timeout)
     try:
-        count = cache.incr(key)
+        cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, int(RATE_LIMIT_WINDOW.total_seconds()))
-        count = 1
-    if count > RATE_LIMIT_NOTES:
-        raise DomainError(_("Too many notes at once; wait a moment and send again."))
+        cache.set(key, 1, timeout)
+
+
+def _now() -> float:
+    return time.time()
 
 
 def note_create(*, sheet: Sheet, column: str, text: str, client_id: str,
@@ -106,7 +133,8 @@ def note_create(*, sheet: Sheet, column: str, text: str, client_id: str,
     cleaned, problem = clean_note_text(text)
     if problem is not None:
         raise DomainError(NOTE_MESSAGES[problem](), field="text")
-    _check_rate(None if typed_by_facilitator or author is None else author.pk)
+    limited = None if typed_by_facilitator or author is None else author.pk
+    _check_rate(limited)
     if sheet.item.method == Method.FEEDBACK.value and sheet.item.params.get("anonymous", True):
         author, anonymous = None, True
     try:
@@ -128,6 +156,7 @@ def note_create(*, sheet: Sheet, column: str, text: str, client_id: str,
     except IntegrityError:
         # The same client id raced in from a second connection: keep the first.
         return Note.objects.get(meeting_id=sheet.meeting_id, client_id=client_id), False
+    _count_stored(limited)
     return note, True
 
 

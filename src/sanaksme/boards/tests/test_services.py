@@ -13,7 +13,6 @@ from django.db import transaction
 from sanaksme.boards.models import Note, Sheet
 from sanaksme.boards.selectors import live_state
 from sanaksme.boards.services import (
-    RATE_LIMIT_NOTES,
     note_create,
     note_submit,
     sheets_ensure,
@@ -195,40 +194,6 @@ def test_markup_is_stored_verbatim(sheet: Sheet) -> None:
     note = add(sheet, "c1", text="<script>alert(1)</script>")
 
     assert Note.objects.get(pk=note.pk).text == "<script>alert(1)</script>"
-
-
-def test_the_eleventh_note_within_30_seconds_is_refused(
-    sheet: Sheet, author: Participant,
-) -> None:
-    for i in range(RATE_LIMIT_NOTES):
-        add(sheet, f"c{i}", author=author)
-
-    with pytest.raises(DomainError):
-        add(sheet, "one-too-many", author=author)
-
-    assert Note.objects.count() == RATE_LIMIT_NOTES
-
-
-def test_the_rate_limit_is_per_author(sheet: Sheet, author: Participant,
-                                      demo_meeting: Meeting) -> None:
-    other = demo_meeting.participants.exclude(pk=author.pk).order_by("pk")[0]
-    for i in range(RATE_LIMIT_NOTES):
-        add(sheet, f"c{i}", author=author)
-
-    note = add(sheet, "someone-else", author=other)
-
-    assert note.author_id == other.pk
-
-
-def test_the_facilitator_typing_is_not_rate_limited(
-    sheet: Sheet, author: Participant,
-) -> None:
-    for i in range(RATE_LIMIT_NOTES):
-        add(sheet, f"c{i}", author=author)
-
-    note = add(sheet, "typed", author=author, typed_by_facilitator=True)
-
-    assert note.typed_by_facilitator is True
 
 
 # Submitting from a live screen ------------------------------------------------------
