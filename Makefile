@@ -19,6 +19,9 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test,dev,bench]'
 	touch $@
 
+# `make run` keeps its database, keys and uploads in the repository's .data/ (ignored
+# by git); elsewhere the default is ~/.local/share/sanaksme.
+run: export SANAKSME_DATA_DIR ?= $(CURDIR)/.data
 run: $(VENV)/.installed
 	$(BIN)/sanaksme migrate --noinput
 	$(BIN)/sanaksme demo --url http://$(HOST):$(PORT)

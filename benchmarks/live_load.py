@@ -78,6 +78,7 @@ class Fixture:
 def prepare(workdir: Path, phones: int) -> Fixture:
     """Migrate a throwaway SQLite database, import the demo, make `phones` sessions."""
     data = workdir / "template"
+    data.mkdir(mode=0o700, parents=True)  # settings never create the data directory
     secret_key = secrets.token_urlsafe(50)
     os.environ.update(SANAKSME_DATA_DIR=str(data), SECRET_KEY=secret_key,
                       DJANGO_SETTINGS_MODULE="sanaksme.config.settings.dev")

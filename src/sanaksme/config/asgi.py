@@ -4,7 +4,10 @@ import os
 
 from django.core.asgi import get_asgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanaksme.config.settings.dev")
+from sanaksme.config.environment import environment, prepare_data_dir, settings_module
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module())
+prepare_data_dir(generate_secret_key=environment() != "production")
 django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402

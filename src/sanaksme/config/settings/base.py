@@ -3,6 +3,9 @@
 Defaults give the embedded mode: an SQLite file in a data directory and the in-memory
 channel layer, so `sanaksme migrate && sanaksme serve` just works on a laptop.
 `DATABASE_URL` switches to PostgreSQL and `REDIS_URL` to the Redis channel layer.
+
+Importing settings has no side effects: nothing is created or written here. The entry
+points prepare the data directory (config/environment.py) before Django starts.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from sanaksme.config.environment import data_dir, read_secret_key
 
 django_stubs_ext.monkeypatch()
 
@@ -43,23 +49,14 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-DATA_DIR = Path(envstr("SANAKSME_DATA_DIR", str(Path.cwd() / ".data"))).resolve()
+# SANAKSME_DATA_DIR, else ~/.local/share/sanaksme (never the working directory).
+DATA_DIR = data_dir()
 
-
-def _secret_key() -> str:
-    """SECRET_KEY from the environment, else one generated once and kept in DATA_DIR."""
-    key = envstr("SECRET_KEY")
-    if key:
-        return key
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    path = DATA_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+# SECRET_KEY from the environment, else the development key that `sanaksme` keeps in
+# DATA_DIR. Without either (settings imported by some other program) a throwaway key is
+# used: sessions then end with the process. Production requires SECRET_KEY.
+SECRET_KEY = (envstr("SECRET_KEY") or read_secret_key(DATA_DIR)
+              or secrets.token_urlsafe(50))
 DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "*"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
@@ -74,6 +71,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "channels",
+    "csp",
     "django_htmx",
     "sanaksme.core",
     "sanaksme.programme",
@@ -126,7 +124,6 @@ def _databases() -> dict[str, dict[str, object]]:
     if url:
         return {"default": dict(dj_database_url.parse(url, conn_max_age=60,
                                                       conn_health_checks=True))}
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -188,7 +185,6 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -198,6 +194,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "media/"
+# Uploaded slides and videos are as private as the database.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # Uploads: programme YAML and participant CSV files are small.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -216,9 +215,45 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# A strict Content-Security-Policy on every response (django-csp): scripts and styles
+# only from our own static files, no inline code. The projector embeds YouTube/Vimeo
+# players and plays direct video links (https). docs/security.md, "Configuration".
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, "blob:", "https:"],
+        "frame-src": [SELF, "https://www.youtube-nocookie.com",
+                      "https://player.vimeo.com"],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
 }
+
+# Produced report files (ReportJob) are kept this many days (at least 1), then purged by
+# `sanaksme purge` and whenever reports are started or listed. docs/privacy.md.
+SANAKSME_REPORT_JOB_DAYS = envint("SANAKSME_REPORT_JOB_DAYS", 7)
+
+# Joining (core/clients.py): the client's real address behind a reverse proxy, and how
+# many wrong codes, tokens or PINs a client (address + device) and a whole address may
+# send per window before they are refused. See docs/security.md.
+SANAKSME_TRUSTED_PROXIES = envint("SANAKSME_TRUSTED_PROXIES", 0)
+SANAKSME_FORWARDED_HEADER = envstr("SANAKSME_FORWARDED_HEADER", "X-Forwarded-For")
+SANAKSME_THROTTLE_WRONG_PER_CLIENT = envint("SANAKSME_THROTTLE_WRONG_PER_CLIENT", 10)
+SANAKSME_THROTTLE_WRONG_PER_ADDRESS = envint("SANAKSME_THROTTLE_WRONG_PER_ADDRESS", 100)
+SANAKSME_THROTTLE_WINDOW = envint("SANAKSME_THROTTLE_WINDOW", 600)
+SANAKSME_JOIN_ACTIONS_PER_ADDRESS = envint("SANAKSME_JOIN_ACTIONS_PER_ADDRESS", 300)

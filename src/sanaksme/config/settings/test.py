@@ -11,7 +11,11 @@ os.environ.setdefault(
 from .base import *  # noqa: F403
 from .base import DATABASES
 
+# A fixed key: the live server runs in another process and must sign alike.
+SECRET_KEY = "test-only-not-secret-" + "k" * 40
 WHITENOISE_USE_FINDERS = True
+# Static files come from the finders; no collected directory to look for.
+STATIC_ROOT = None
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
