@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from sanaksme.boards.services import (
     reply_submit,
     sheet_reveal,
 )
-from sanaksme.core.exceptions import DomainError
+from sanaksme.core.exceptions import DomainError, Retryable
 from sanaksme.groups.selectors import GROUP_METHODS, groups_state, my_group_id
 from sanaksme.participants.selectors import session_participant
 from sanaksme.participants.services import attendance_record_seen
@@ -203,10 +204,14 @@ def _ack(note: Any, client_id: Any) -> dict[str, Any]:
 
 
 def phone_note(meeting_id: int, participant_id: int, data: dict[str, Any]) -> dict[str, Any]:
-    note = note_submit(meeting_id=meeting_id, sheet_id=data.get("sheet"),
-                       column=data.get("column"), text=data.get("text"),
-                       client_id=data.get("client_id"), author_id=participant_id,
-                       anonymous=bool(data.get("anonymous")))
+    try:
+        note = note_submit(meeting_id=meeting_id, sheet_id=data.get("sheet"),
+                           column=data.get("column"), text=data.get("text"),
+                           client_id=data.get("client_id"), author_id=participant_id,
+                           anonymous=bool(data.get("anonymous")))
+    except DatabaseError as error:  # busy, locked, failing over: nothing was stored
+        raise Retryable(_("The server is busy; the note is sent again by itself."),
+                        retry_after=2) from error
     return _ack(note, data.get("client_id"))
 
 

@@ -7,6 +7,7 @@ then carry a per-meeting `seq`, and a client that sees a gap asks for `sync`.
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +21,8 @@ from sanaksme.core.exceptions import DomainError
 from . import access, group_actions
 from .channel_groups import Audience, meeting_group
 from .fanout import fanout
+
+logger = logging.getLogger(__name__)
 
 MAX_FRAME = 4096
 MAX_CONSOLE_FRAME = 64 * 1024  # the console sends minutes and the day's summary
@@ -58,11 +61,17 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
             self.meeting_id, self.audience, self.category, self.participant_id)
         await self.send(text_data=state)
 
-    async def send_error(self, message: str, client_id: Any = None) -> None:
-        await self.send(text_data=json.dumps(
-            {"type": "error", "message": message,
-             "client_id": client_id if isinstance(client_id, str) else None},
-            ensure_ascii=False))
+    async def send_error(self, message: str, client_id: Any = None, *,
+                         retry: bool = False, retry_after: float | None = None) -> None:
+        """An error frame; `retry` tells a client to keep the request and send it again
+        (after `retry_after` seconds), otherwise it drops it and shows the message."""
+        frame: dict[str, Any] = {
+            "type": "error", "message": message,
+            "client_id": client_id if isinstance(client_id, str) else None,
+            "retry": retry}
+        if retry and retry_after is not None:
+            frame["retry_after"] = retry_after
+        await self.send(text_data=json.dumps(frame, ensure_ascii=False))
 
     async def receive(self, text_data: str | None = None,
                       bytes_data: bytes | None = None) -> None:
@@ -89,7 +98,13 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
             try:
                 await self.act(data)
             except DomainError as error:
-                await self.send_error(error.message, data.get("client_id"))
+                await self.send_error(error.message, data.get("client_id"),
+                                      retry=error.retry, retry_after=error.retry_after)
+            except Exception:  # answered, not crashed: the client sends it again
+                logger.exception("Live action %r failed", data.get("action"))
+                await self.send_error(
+                    _("The server could not do this just now; it is sent again by "
+                      "itself."), data.get("client_id"), retry=True, retry_after=5)
 
     async def act(self, data: dict[str, Any]) -> None:
         raise DomainError(_("This screen is read-only."))
