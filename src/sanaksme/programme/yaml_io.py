@@ -18,6 +18,8 @@ import yaml
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import ImportRejected
+from sanaksme.core.text import contains_control_chars, control_chars_message
+from sanaksme.core.yamlsafe import YamlBoundsError, compose_bounded, safe_load_bounded
 from sanaksme.programme.domain.methods import (
     CATEGORY_VALUES,
     Method,
@@ -59,7 +61,7 @@ def line_map(text: str) -> dict[Path, int]:
             for index, value in enumerate(node.value):
                 walk(value, (*path, index))
 
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = compose_bounded(text)
     if root is not None:
         walk(root, ())
     return lines
@@ -192,17 +194,33 @@ def param_message(error: ParamError) -> str:
                                    "options": options}
 
 
+def _bounds_message(error: YamlBoundsError) -> str:
+    mark = error.problem_mark
+    line = mark.line + 1 if mark else 0
+    if error.code == "alias":
+        return _("Line %(line)d: the file uses a YAML alias (*name); write the value out "
+                 "in full.") % {"line": line}
+    if error.code == "depth":
+        return _("Line %(line)d: the file is nested more deeply than a programme ever "
+                 "is.") % {"line": line}
+    return _("The file has too many entries to be a programme.")
+
+
 def parse_programme(text: str) -> ProgrammeFile:
     """Check a whole programme file; raise ImportRejected listing every problem."""
     try:
-        data = yaml.safe_load(text)
+        data = safe_load_bounded(text)
         lines = line_map(text)
+    except YamlBoundsError as exc:
+        raise ImportRejected([_bounds_message(exc)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" ({_('line %(line)d') % {'line': mark.line + 1}})" if mark else ""
         raise ImportRejected([_("The file is not valid YAML%(where)s: %(problem)s")
                               % {"where": line,
                                  "problem": getattr(exc, "problem", "") or exc}]) from exc
+    if contains_control_chars(data):
+        raise ImportRejected([control_chars_message()])
     c = _Checker(lines)
     if not isinstance(data, dict):
         raise ImportRejected([_("The file must be a YAML mapping with a “meeting” section.")])

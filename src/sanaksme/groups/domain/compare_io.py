@@ -7,10 +7,10 @@ inside a group, an item or a responsibility are errors, so typos do not pass sil
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
+from sanaksme.core.jsonsafe import loads_bounded
 from sanaksme.groups.domain.comparison import (
     GroupKind,
     GroupResult,
@@ -36,8 +36,8 @@ class CompareInputError(ValueError):
 def parse_compare_json(text: str) -> list[GroupResult]:
     """Groups' results from JSON text; CompareInputError if anything is wrong."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = loads_bounded(text)
+    except ValueError as exc:  # JSONDecodeError or nesting beyond the bound
         raise CompareInputError("", f"not valid JSON: {exc}") from exc
     return parse_compare_input(data)
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import ImportRejected
+from sanaksme.core.jsonsafe import JsonTooDeepError, loads_bounded
+from sanaksme.core.text import contains_control_chars, control_chars_message
 from sanaksme.programme.models import Meeting, Organisation, Project, Series
 
 from .checks import CheckedFile, Row, check_file
 from .spec import Table, is_deferred, tables, target
 
 Pks = dict[str, dict[int, int]]  # table → id in the file → new database id
+MAX_JSON_DEPTH = 16  # a meeting file nests four levels; far deeper is an attack
 AUTO_TIMES = ("created_at", "at")  # set by the database on create: restored after
 
 
@@ -30,10 +32,15 @@ def meeting_import(data: dict[str, Any] | str, *, slug: str | None = None,
     """
     if isinstance(data, str):
         try:
-            data = json.loads(data)
+            data = loads_bounded(data, max_depth=MAX_JSON_DEPTH)
+        except JsonTooDeepError:
+            raise ImportRejected([_("The file is nested more deeply than a meeting "
+                                    "file ever is.")]) from None
         except ValueError as exc:
             raise ImportRejected([_("The file is not valid JSON: %(problem)s")
                                   % {"problem": exc}]) from exc
+    if contains_control_chars(data):
+        raise ImportRejected([control_chars_message()])
     checked = check_file(data, slug=slug)
     meeting_fields = checked.sections["meeting"] or {}
     with transaction.atomic():
