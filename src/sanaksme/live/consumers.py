@@ -17,6 +17,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError
+from sanaksme.core.jsonsafe import loads_bounded
+from sanaksme.core.text import contains_control_chars, control_chars_message
 
 from . import access, group_actions
 from .channel_groups import Audience, meeting_group
@@ -26,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 MAX_FRAME = 4096
 MAX_CONSOLE_FRAME = 64 * 1024  # the console sends minutes and the day's summary
+MAX_FRAME_DEPTH = 8  # client actions nest a few levels; deeper frames are refused
 
 
 class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
@@ -79,11 +82,14 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
             try:
                 if text_data is None or len(text_data) > self.max_frame:
                     raise ValueError
-                data = json.loads(text_data)
+                data = loads_bounded(text_data, max_depth=MAX_FRAME_DEPTH)
                 if not isinstance(data, dict) or not isinstance(data.get("action"), str):
                     raise ValueError
             except ValueError:
                 await self.send_error(_("The message could not be read."))
+                return
+            if contains_control_chars(data):
+                await self.send_error(control_chars_message(), data.get("client_id"))
                 return
             if data["action"] == "sync":
                 await self.send_state()
