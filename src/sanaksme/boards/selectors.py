@@ -96,10 +96,11 @@ class PreviousSuggestions:
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:
-    """The meeting of the same series that started last before this one."""
+    """The meeting of the same series and organisation that started last before this one."""
     if meeting.series_id is None:
         return None
     return (Meeting.objects.filter(series_id=meeting.series_id,
+                                   organisation_id=meeting.organisation_id,
                                    starts_on__lt=meeting.starts_on)
             .exclude(pk=meeting.pk).order_by("-starts_on", "-pk").first())
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sanaksme.core.models import TimeStampedModel
 from sanaksme.participants.models import Participant
-from sanaksme.programme.models import AgendaItem, Meeting
+from sanaksme.programme.models import AgendaItem, Meeting, Organisation
 
 from .domain.formation import GroupKind
 
@@ -168,9 +168,18 @@ class Showing(TimeStampedModel):
 
 class LearnedConcept(TimeStampedModel):
     """A concept added to the comparison lexicon by a facilitator, or learned from a
-    theme a facilitator confirmed. The built-in lexicon is in `domain/lexicon.py`."""
+    theme a facilitator confirmed. The built-in lexicon is in `domain/lexicon.py`.
 
-    key = models.CharField(max_length=100, unique=True)
+    Each organisation learns for itself: its confirmed themes (and the words of its
+    participants' notes in them) never change another organisation's comparisons. A
+    concept with a built-in key adds its terms to the built-in concept's. A row without
+    an organisation (learned before the walls, owner unknown) is read by nobody until
+    the operator gives it one in the admin."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="learned_concepts", verbose_name=_("organisation"))
+    key = models.CharField(max_length=100)
     label = models.CharField(_("theme"), max_length=200)
     terms = models.JSONField(_("words and phrases"), default=list)
     learned = models.BooleanField(_("learned from confirmed themes"), default=False)
@@ -179,6 +188,8 @@ class LearnedConcept(TimeStampedModel):
         verbose_name = _("lexicon concept")
         verbose_name_plural = _("lexicon concepts")
         ordering = ["label"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "key"],
+                                               name="learnedconcept_unique_key")]
 
     def __str__(self) -> str:
         return self.label

@@ -12,7 +12,16 @@ from sanaksme.core.dates import format_date
 
 from .domain.methods import METHODS, Kind, Method, Param
 from .labels import PARAM_LABELS, option_label
-from .models import METHOD_CHOICES, AgendaItem, Day, Meeting, Site
+from .models import (
+    METHOD_CHOICES,
+    AgendaItem,
+    Day,
+    Meeting,
+    Organisation,
+    Project,
+    Series,
+    Site,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # A plain 24-hour text field: a browser's own time picker follows the laptop's
@@ -50,6 +59,17 @@ class MeetingForm(forms.ModelForm[Meeting]):
             "plan": forms.Textarea(attrs={"rows": 5}),
             "structure": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(self, *args: Any, organisation: Organisation | None,
+                 **kwargs: Any) -> None:
+        """Series and projects are offered from `organisation` only (the meeting's)."""
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = (  # type: ignore[attr-defined]
+            Series.objects.filter(organisation=organisation) if organisation
+            else Series.objects.none())
+        self.fields["project"].queryset = (  # type: ignore[attr-defined]
+            Project.objects.filter(organisation=organisation) if organisation
+            else Project.objects.none())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -11,7 +11,7 @@ from sanaksme.participants.models import Participant
 
 from .domain.checks import Finding, Plan, PlanDay, PlanItem, check_plan
 from .domain.methods import Method
-from .models import AgendaItem, Day, Meeting
+from .models import AgendaItem, Day, Meeting, Organisation
 from .yaml_io import SCHEMA
 
 
@@ -21,6 +21,12 @@ def meeting_list_for_user(user: Any) -> QuerySet[Meeting]:
     if getattr(user, "is_superuser", False):
         return meetings
     return meetings.filter(organisation__members=user)
+
+
+def organisation_of_user(user: Any) -> Organisation | None:
+    """The organisation a new meeting of this facilitator lands in (none yet: None)."""
+    organisations: QuerySet[Organisation] = user.organisations.order_by("pk")
+    return organisations.first()
 
 
 def meeting_get_full(slug: str) -> Meeting:

@@ -35,10 +35,19 @@ def _changed(meeting_id: int) -> None:
     broadcast_on_commit(ProgrammeChanged(meeting_id=meeting_id, seq=seq))
 
 
+def _check_walls(organisation: Organisation, fields: dict[str, Any]) -> None:
+    """A meeting may join only its own organisation's series and projects."""
+    for name in ("series", "project"):
+        owner = getattr(fields.get(name), "organisation_id", organisation.pk)
+        if owner != organisation.pk:
+            raise DomainError(_("That choice belongs to another organisation."), field=name)
+
+
 def meeting_create(*, organisation: Organisation, slug: str, title: str, place: str,
                    starts_on: dt.date, ends_on: dt.date, language: str = "lv",
                    **fields: Any) -> Meeting:
     """A new meeting with one day per date from `starts_on` to `ends_on`."""
+    _check_walls(organisation, fields)
     if ends_on < starts_on:
         raise DomainError(_("The last day is before the first day."), field="ends_on")
     if Meeting.objects.filter(slug=slug).exists():
@@ -57,6 +66,7 @@ def meeting_create(*, organisation: Organisation, slug: str, title: str, place: 
 
 def meeting_update(*, meeting: Meeting, **fields: Any) -> Meeting:
     """Change a meeting's details; days outside the new dates are refused."""
+    _check_walls(meeting.organisation, fields)
     starts = fields.get("starts_on", meeting.starts_on)
     ends = fields.get("ends_on", meeting.ends_on)
     if ends < starts:
@@ -215,6 +225,9 @@ def _write(parsed: ProgrammeFile, organisation: Organisation | None) -> Meeting:
         series, _created = Series.objects.get_or_create(
             slug=parsed.series["slug"],
             defaults={"organisation": org, "title": parsed.series["title"]})
+        if series.organisation_id != org.pk:  # short names are global; data is not
+            raise ImportRejected([_("series.slug: the short name “%(slug)s” is taken; "
+                                    "choose another one") % {"slug": series.slug}])
     m = parsed.meeting
     meeting = Meeting.objects.create(
         organisation=org, project=project, series=series, slug=m["slug"],

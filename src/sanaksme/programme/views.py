@@ -21,7 +21,12 @@ from .forms import AgendaItemForm, DayForm, MeetingForm, SiteForm
 from .labels import finding_message
 from .models import Day, Site
 from .permissions import access_agenda_item, access_meeting
-from .selectors import meeting_get_full, meeting_list_for_user, planning_findings
+from .selectors import (
+    meeting_get_full,
+    meeting_list_for_user,
+    organisation_of_user,
+    planning_findings,
+)
 
 
 def _checks(meeting: Any) -> list[dict[str, Any]]:
@@ -41,7 +46,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST or None, organisation=organisation_of_user(request.user))
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_for(request.user)
         try:
@@ -98,7 +103,8 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def meeting_edit(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = access_meeting(request.user, slug)
-    form = MeetingForm(request.POST or None, instance=meeting)
+    form = MeetingForm(request.POST or None, instance=meeting,
+                       organisation=meeting.organisation)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_update(meeting=access_meeting(request.user, slug),

@@ -67,12 +67,13 @@ def _series(meeting: Meeting, fmt: str, progress: Progress) -> bytes:
         render_series_markdown,
         render_series_pdf,
     )
-    from .series import series_data
+    from .series import series_data, series_of
 
-    if meeting.series is None:
-        raise ValueError("the meeting belongs to no series")
+    series = series_of(meeting)  # never another organisation's series
+    if series is None:
+        raise ValueError("the meeting belongs to no series of its organisation")
     progress(1, 3, str(_("Reading the meetings of the series and comparing them")))
-    data = series_data(meeting.series)
+    data = series_data(series)
     progress(2, 3, str(_("Writing the document")))
     render = {"series-pdf": render_series_pdf, "series-docx": render_series_docx,
               "series-md": render_series_markdown}[fmt]

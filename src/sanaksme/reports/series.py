@@ -205,14 +205,15 @@ class _Read:
                 + tuple(Item(f"m{index}-n{n.pk}", n.text) for n in self.problem_notes))
 
 
-def recurring_themes(reads: list[_Read]) -> tuple[RecurringTheme, ...]:
+def recurring_themes(reads: list[_Read], organisation_id: int | None = None,
+                     ) -> tuple[RecurringTheme, ...]:
     """Themes with items from at least two meetings: one engine group per meeting."""
     groups = [GroupResult(str(i), GroupKind.EXPERTS, r.engine_items(i))
               for i, r in enumerate(reads)]
     texts = {item.id: (item.text, reads[i].row.label)
              for i, g in enumerate(groups) for item in g.items}
     found = []
-    for theme in compare_results(groups, lexicon=lexicon_current()):
+    for theme in compare_results(groups, lexicon=lexicon_current(organisation_id)):
         indexes = sorted({int(i.split("-")[0][1:]) for i in theme.items})
         if len(indexes) < 2:
             continue
@@ -240,10 +241,18 @@ def _totals(reads: list[_Read]) -> SeriesTotals:
         taken_up=sum(1 for r in rows for s in r.suggestions if s.taken_up))
 
 
+def series_of(meeting: Meeting) -> Series | None:
+    """The meeting's series when it is of the meeting's own organisation, else None."""
+    series = meeting.series
+    return series if series and series.organisation_id == meeting.organisation_id else None
+
+
 def series_data(series: Series) -> SeriesData:
-    """The series report in the language of its latest meeting; never a name."""
-    meetings = list(series.meetings.select_related("project", "organisation")
-                    .order_by("starts_on", "pk"))
+    """The series report in the language of its latest meeting; never a name.
+
+    Only the series' own organisation's meetings are read, whatever points at it."""
+    meetings = list(series.meetings.filter(organisation_id=series.organisation_id)
+                    .select_related("project", "organisation").order_by("starts_on", "pk"))
     latest = meetings[-1] if meetings else None
     language = latest.language if latest else Meeting.Language.LATVIAN.value
     with translation.override(language):
@@ -259,6 +268,6 @@ def series_data(series: Series) -> SeriesData:
             funding_programme=project.funding_programme if project else "",
             acknowledgement=acknowledgement, disclaimer=disclaimer,
             meetings=tuple(r.row for r in reads), totals=_totals(reads),
-            themes=recurring_themes(reads),
+            themes=recurring_themes(reads, series.organisation_id),
             generated=format_date(timezone.localdate(), language))
 

@@ -16,6 +16,7 @@ from .jobs import report_job_start
 from .models import ReportJob
 from .produce import FORMATS
 from .render.html import render_html
+from .series import series_of
 
 PAGE_FORMATS = ("pdf", "docx", "md", "xlsx", "csv", "json")
 
@@ -35,6 +36,7 @@ def reports_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "reports/page.html", {
         "meeting": meeting,
         "formats": [(code, FORMATS[code][0]) for code in PAGE_FORMATS],
+        "series": series_of(meeting),
         "days": list(meeting.days.order_by("date")),
     })
 

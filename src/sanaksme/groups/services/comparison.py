@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError
+from sanaksme.programme.models import Meeting
 
 from ..domain.comparison import (
     GroupKind,
@@ -32,13 +33,24 @@ from .common import announce
 from .worksheets import clean_text
 
 
-def lexicon_current() -> Lexicon:
-    """The built-in lexicon with the facilitators' additions (same key: theirs wins)."""
+def lexicon_current(organisation_id: int | None) -> Lexicon:
+    """The built-in lexicon with what this organisation added or learned.
+
+    Learned terms of a built-in concept are added to its own; other organisations'
+    concepts are never read (their terms are their participants' words)."""
     base = default_lexicon()
     learned = {c.key: Concept(c.key, c.label, tuple(c.terms))
-               for c in LearnedConcept.objects.all()}
-    kept = [learned.pop(c.key, c) for c in base.concepts]
+               for c in LearnedConcept.objects.filter(organisation_id=organisation_id)
+               } if organisation_id is not None else {}
+    kept = [_added(c, learned.pop(c.key, None)) for c in base.concepts]
     return Lexicon(tuple(kept + sorted(learned.values(), key=lambda c: c.key)))
+
+
+def _added(builtin: Concept, learned: Concept | None) -> Concept:
+    if learned is None:
+        return builtin
+    extra = tuple(t for t in learned.terms if t not in set(builtin.terms))
+    return Concept(builtin.key, builtin.label, builtin.terms + extra)
 
 
 def _responsibility(factor: Factor) -> Responsibility | None:
@@ -58,6 +70,11 @@ def _engine_input(groups: Iterable[Group], factors: Iterable[Factor]) -> list[Gr
             for g in groups]
 
 
+def _organisation_id(group_set: GroupSet) -> int:
+    return int(Meeting.objects.values_list("organisation_id", flat=True)
+               .get(pk=group_set.meeting_id))
+
+
 def _locked(group_set: GroupSet) -> GroupSet:
     return GroupSet.objects.select_for_update().get(pk=group_set.pk)
 
@@ -70,7 +87,8 @@ def comparison_propose(*, group_set: GroupSet) -> list[Theme]:
         factors = list(Factor.objects.filter(group__group_set=group_set, hidden=False,
                                              theme__isnull=True).order_by("pk"))
         groups = list(group_set.groups.order_by("number"))
-        themes = compare_results(_engine_input(groups, factors), lexicon=lexicon_current())
+        themes = compare_results(_engine_input(groups, factors),
+                                 lexicon=lexicon_current(_organisation_id(group_set)))
         start = group_set.themes.count()
         created = []
         for position, found in enumerate(themes, start=start):
@@ -135,14 +153,16 @@ def comparison_confirm(*, group_set: GroupSet) -> int:
         confirmed = [(t.label, [f.text for f in t.factors.all() if not f.hidden])
                      for t in themes]
         confirmed = [(label, texts) for label, texts in confirmed if len(texts) > 1]
-        before = lexicon_current()
+        organisation_id = _organisation_id(group_set)
+        before = lexicon_current(organisation_id)
         after = lexicon_learn(before, confirmed)
         old = {c.key: c for c in before.concepts}
         changed = [c for c in after.concepts if old.get(c.key) != c]
+        builtin = {c.key: set(c.terms) for c in default_lexicon().concepts}
         for concept in changed:
+            own = [t for t in concept.terms if t not in builtin.get(concept.key, ())]
             LearnedConcept.objects.update_or_create(
-                key=concept.key[:100],
-                defaults={"label": concept.label[:200], "terms": list(concept.terms),
-                          "learned": True})
+                organisation_id=organisation_id, key=concept.key[:100],
+                defaults={"label": concept.label[:200], "terms": own, "learned": True})
         announce(meeting_id=group_set.meeting_id, item_id=group_set.item_id)
     return len(changed)

@@ -1160,7 +1160,8 @@ def test_a_confirmed_new_theme_teaches_the_lexicon(
     concept = LearnedConcept.objects.get(label="Galda spēles")
     assert concept.learned is True
     assert "šahu" in concept.terms
-    assert concept.key in {c.key for c in lexicon_current().concepts}
+    assert concept.organisation_id == group_set.meeting.organisation_id
+    assert concept.key in {c.key for c in lexicon_current(concept.organisation_id).concepts}
 
 
 def test_a_theme_of_one_factor_teaches_nothing(factor: Factor,

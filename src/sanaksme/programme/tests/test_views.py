@@ -259,7 +259,8 @@ def test_upload_lands_in_the_uploaders_organisation_whatever_the_file_says(
     outsider = get_user_model().objects.create_user("outsider", password="x-pass-123")
     client = Client()
     client.force_login(outsider)
-    other = demo_text.replace("slug: daugavpils-2017", "slug: daugavpils-2018")
+    other = (demo_text.replace("slug: daugavpils-2017", "slug: daugavpils-2018")
+             .replace("slug: regionalo-ekspertu", "slug: cits-regionalo-ekspertu"))
 
     response = client.post("/console/import/", {"file": upload(other)})
 
