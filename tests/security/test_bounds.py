@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Awaitable, Callable, Iterator
-from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,7 +31,6 @@ from sanaksme.boards.services import sheets_ensure
 from sanaksme.core.exceptions import ImportRejected
 from sanaksme.core.jsonsafe import JsonTooDeepError, loads_bounded
 from sanaksme.core.yamlsafe import YamlBoundsError, check_yaml_bounds
-from sanaksme.participants.selectors import session_key
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.services import meeting_set_current_item, programme_import
 from sanaksme.programme.yaml_io import parse_programme
@@ -133,35 +137,23 @@ def live_sheet(demo_meeting: Meeting, fresh_layer: None) -> Sheet:
     return sheets_ensure(item=brainstorm)[0]
 
 
-def phone_socket(meeting: Meeting) -> WebsocketCommunicator:
-    from sanaksme.config.asgi import application
-
-    person = meeting.participants.exclude(category="organiser").order_by("pk")[0]
-    store = import_module(settings.SESSION_ENGINE).SessionStore()
-    store[session_key(meeting)] = person.pk
-    store.save()
-    headers = [*ORIGIN, (b"cookie", f"{settings.SESSION_COOKIE_NAME}="
-                                   f"{store.session_key}".encode())]
-    return WebsocketCommunicator(application, f"/ws/phone/{meeting.join_code}/",
-                                 headers=headers)
-
-
-async def open_phone(sheet: Sheet) -> WebsocketCommunicator:
+async def open_console(sheet: Sheet, user: Any) -> WebsocketCommunicator:
     meeting = await database_sync_to_async(lambda: sheet.item.day.meeting)()
-    hand = await database_sync_to_async(phone_socket)(meeting)
-    connected, _code = await hand.connect()
+    screen = await database_sync_to_async(console_socket)(
+        meeting, user, origin=b"http://127.0.0.1:8000")
+    connected, _code = await screen.connect()
     assert connected
-    state = await hand.receive_json_from()
+    state = await screen.receive_json_from()
     assert state["type"] == "state"
-    return hand
+    return screen
 
 
 @pytest.mark.django_db(transaction=True)
 @run_async
 async def test_deep_json_frame_gets_an_error_and_the_socket_stays_open(
-    live_sheet: Sheet,
+    live_sheet: Sheet, facilitator: Any,
 ) -> None:
-    hand = await open_phone(live_sheet)
+    hand = await open_console(live_sheet, facilitator)
 
     await hand.send_to(text_data='{"action": "ping", "x": ' + "[" * 1900 + "]" * 1900
                        + "}")
@@ -176,9 +168,9 @@ async def test_deep_json_frame_gets_an_error_and_the_socket_stays_open(
 @pytest.mark.django_db(transaction=True)
 @run_async
 async def test_note_with_nul_is_refused_with_a_message_and_not_stored(
-    live_sheet: Sheet,
+    live_sheet: Sheet, facilitator: Any,
 ) -> None:
-    hand = await open_phone(live_sheet)
+    hand = await open_console(live_sheet, facilitator)
 
     await hand.send_json_to({"action": "note.add", "client_id": "c1", "column": "problem",
                              "sheet": live_sheet.pk, "text": "Nav\x00telpu"})
@@ -189,3 +181,244 @@ async def test_note_with_nul_is_refused_with_a_message_and_not_stored(
     assert not await database_sync_to_async(Note.objects.exists)()
     await hand.disconnect()
 
+
+
+# Request bodies: a real Daphne in a subprocess -----------------------------------------
+
+MB = 1024 * 1024
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def status_kb(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise AssertionError(field)
+
+
+@pytest.fixture(scope="module")
+def daphne(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, int]]:
+    """(pid, port) of a Daphne serving the project, with a fresh data directory."""
+    port = free_port()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sanaksme.config.settings.dev",
+           "SANAKSME_ENV": "development", "LOG_LEVEL": "ERROR",
+           "SANAKSME_DATA_DIR": str(tmp_path_factory.mktemp("daphne-data"))}
+    server = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
+        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
+         "sanaksme.config.asgi:application"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            assert server.poll() is None, "Daphne did not start"
+            assert time.monotonic() < deadline, "Daphne did not listen within 30 s"
+            time.sleep(0.1)
+    yield server.pid, port
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def post_body(port: int, head: bytes, chunks: Iterator[bytes]) -> tuple[bytes, float]:
+    """Send a request head then body chunks until done or cut off; the status line and
+    the seconds until it came."""
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as conn:
+        conn.sendall(head)
+        try:
+            for chunk in chunks:
+                conn.sendall(chunk)
+        except OSError:
+            pass  # the server cut the upload off
+        answer = conn.recv(200)
+    return answer.split(b"\r\n", 1)[0], time.monotonic() - started
+
+
+def body(total: int, *, chunked: bool) -> Iterator[bytes]:
+    piece = b"a" * (64 * 1024)
+    for _sent in range(0, total, len(piece)):
+        yield b"%x\r\n%s\r\n" % (len(piece), piece) if chunked else piece
+    if chunked:
+        yield b"0\r\n\r\n"
+
+
+def test_200_mb_body_to_join_is_refused_at_once_without_growing_the_server(
+    daphne: tuple[int, int],
+) -> None:
+    pid, port = daphne
+    peak_before = status_kb(pid, "VmHWM")
+    head = (b"POST /j/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data;"
+            b" boundary=x\r\nContent-Length: %d\r\n\r\n" % (200 * MB))
+
+    status, seconds = post_body(port, head, body(200 * MB, chunked=False))
+
+    assert status == b"HTTP/1.1 413 Content Too Large"
+    assert seconds < 10
+    assert status_kb(pid, "VmHWM") - peak_before < 30 * 1024
+
+
+def test_chunked_200_mb_body_is_cut_off_without_growing_the_server(
+    daphne: tuple[int, int],
+) -> None:
+    pid, port = daphne
+    peak_before = status_kb(pid, "VmHWM")
+    head = (b"POST /j/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data;"
+            b" boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n")
+
+    status, seconds = post_body(port, head, body(200 * MB, chunked=True))
+
+    assert status == b"HTTP/1.1 413 Content Too Large"
+    assert seconds < 10
+    assert status_kb(pid, "VmHWM") - peak_before < 30 * 1024
+
+
+def test_video_over_the_limit_is_refused_before_upload(daphne: tuple[int, int]) -> None:
+    _pid, port = daphne
+    head = (b"POST /console/m/x/items/1/materials/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: multipart/form-data; boundary=x\r\n"
+            b"Content-Length: %d\r\n\r\n" % (501 * MB))
+
+    status, seconds = post_body(port, head, iter(()))
+
+    assert status == b"HTTP/1.1 413 Content Too Large"
+    assert seconds < 5
+
+
+def test_small_form_post_still_reaches_django(daphne: tuple[int, int]) -> None:
+    _pid, port = daphne
+    form = b"code=ABCDEF"
+    head = (b"POST /j/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+            b"application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n"
+            % len(form))
+
+    status, _seconds = post_body(port, head, iter((form,)))
+
+    assert status != b"HTTP/1.1 413 Content Too Large"
+    assert status.startswith(b"HTTP/1.1 ")
+
+
+# The same rule as ASGI middleware ------------------------------------------------------
+
+
+def asgi_post(path: str, chunks: list[bytes], *,
+              content_length: int | None = None) -> tuple[int, bool]:
+    """Run BodyLimitMiddleware around an app that reads the whole body; (status, app
+    finished reading)."""
+    from sanaksme.core.asgi_limits import BodyLimitMiddleware
+
+    finished = False
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        nonlocal finished
+        while (await receive()).get("more_body"):
+            pass
+        finished = True
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    messages = [{"type": "http.request", "body": c, "more_body": i < len(chunks) - 1}
+                for i, c in enumerate(chunks)]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    headers = [] if content_length is None else [
+        (b"content-length", str(content_length).encode())]
+    scope = {"type": "http", "method": "POST", "path": path, "headers": headers}
+    async_to_sync(BodyLimitMiddleware(app))(scope, receive, send)
+    return sent[0]["status"], finished
+
+
+def test_middleware_refuses_by_content_length_without_reading() -> None:
+    status, finished = asgi_post("/j/", [b"x"], content_length=10 * MB)
+
+    assert (status, finished) == (413, False)
+
+
+def test_middleware_cuts_off_a_streamed_body_over_the_limit() -> None:
+    status, finished = asgi_post("/j/", [b"x" * 32 * 1024] * 4)
+
+    assert (status, finished) == (413, False)
+
+
+def test_middleware_lets_a_body_within_the_limit_through() -> None:
+    status, finished = asgi_post("/j/", [b"x" * 1024] * 4)
+
+    assert (status, finished) == (200, True)
+
+
+# WebSocket origin ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+@run_async
+async def test_console_socket_from_another_port_is_refused(facilitator: Any,
+                                                          demo_meeting: Meeting) -> None:
+    communicator = await database_sync_to_async(console_socket)(
+        demo_meeting, facilitator, origin=b"http://127.0.0.1:9999")
+
+    connected, _code = await communicator.connect()
+
+    assert not connected
+
+
+@pytest.mark.django_db(transaction=True)
+@run_async
+async def test_console_socket_without_origin_is_refused(facilitator: Any,
+                                                       demo_meeting: Meeting) -> None:
+    communicator = await database_sync_to_async(console_socket)(
+        demo_meeting, facilitator, origin=None)
+
+    connected, _code = await communicator.connect()
+
+    assert not connected
+
+
+@pytest.mark.django_db(transaction=True)
+@run_async
+async def test_console_socket_from_the_same_origin_is_accepted(
+    facilitator: Any, demo_meeting: Meeting, fresh_layer: None,
+) -> None:
+    communicator = await database_sync_to_async(console_socket)(
+        demo_meeting, facilitator, origin=b"http://127.0.0.1:8000")
+
+    connected, _code = await communicator.connect()
+
+    assert connected
+    await communicator.disconnect()
+
+
+def test_listed_origin_is_accepted(settings: Any) -> None:
+    from sanaksme.core.origin import same_origin
+
+    settings.SANAKSME_WS_ALLOWED_ORIGINS = ["https://meet.example.org"]
+
+    assert same_origin("https://meet.example.org", "127.0.0.1:8000")
+
+
+def console_socket(meeting: Meeting, user: Any, *,
+                   origin: bytes | None) -> WebsocketCommunicator:
+    from django.test import Client
+
+    from sanaksme.config.asgi import application
+
+    client = Client()
+    client.force_login(user)
+    session_id = client.cookies[settings.SESSION_COOKIE_NAME].value
+    headers = [*HOST, (b"cookie", f"{settings.SESSION_COOKIE_NAME}={session_id}".encode())]
+    if origin is not None:
+        headers.append((b"origin", origin))
+    return WebsocketCommunicator(application, f"/ws/console/{meeting.slug}/",
+                                 headers=headers)

@@ -257,3 +257,25 @@ SANAKSME_THROTTLE_WRONG_PER_CLIENT = envint("SANAKSME_THROTTLE_WRONG_PER_CLIENT"
 SANAKSME_THROTTLE_WRONG_PER_ADDRESS = envint("SANAKSME_THROTTLE_WRONG_PER_ADDRESS", 100)
 SANAKSME_THROTTLE_WINDOW = envint("SANAKSME_THROTTLE_WINDOW", 600)
 SANAKSME_JOIN_ACTIONS_PER_ADDRESS = envint("SANAKSME_JOIN_ACTIONS_PER_ADDRESS", 300)
+
+# Bounded work for every input (core/asgi_limits.py, core/origin.py, presenting/pdfworker.py;
+# docs/security.md). Request bodies by route, refused with 413 before they are read:
+# first matching pattern wins, any other route gets SANAKSME_MAX_FORM_BYTES.
+SANAKSME_MAX_FORM_BYTES = envint("SANAKSME_MAX_FORM_BYTES", 64 * 1024)
+SANAKSME_BODY_LIMITS = [
+    # Slides or a video with the form around them.
+    (r"^/console/m/[^/]+/items/\d+/materials/$",
+     max(SANAKSME_MAX_SLIDES_MB, SANAKSME_MAX_VIDEO_MB) * 1024 * 1024 + 64 * 1024),
+    # Programme YAML and participant CSV files.
+    (r"^/console/import/$", SANAKSME_MAX_IMPORT_BYTES + 64 * 1024),
+    (r"^/console/m/[^/]+/participants/import/$", SANAKSME_MAX_IMPORT_BYTES + 64 * 1024),
+    # The facilitator's pages and the admin carry long texts (goal, plan, summary).
+    (r"^/(console|admin)/", envint("SANAKSME_MAX_CONSOLE_FORM_BYTES", 512 * 1024)),
+]
+# WebSockets: origins accepted besides the same origin as the Host header
+# (e.g. "https://meet.example.org" behind a proxy that rewrites Host).
+SANAKSME_WS_ALLOWED_ORIGINS = envlist("SANAKSME_WS_ALLOWED_ORIGINS", [])
+# Slide PDFs are checked and rendered in a child process with these limits.
+SANAKSME_PDF_WORKER_MEMORY_MB = envint("SANAKSME_PDF_WORKER_MEMORY_MB", 1024)
+SANAKSME_PDF_WORKER_CPU_SECONDS = envint("SANAKSME_PDF_WORKER_CPU_SECONDS", 60)
+SANAKSME_PDF_WORKER_TIMEOUT = envint("SANAKSME_PDF_WORKER_TIMEOUT", 90)
