@@ -12,7 +12,7 @@ from django.core.asgi import get_asgi_application
 from sanaksme.config.environment import environment, prepare_data_dir, settings_module
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module())
-pass  # TEMP
+prepare_data_dir(generate_secret_key=environment() != "production")
 django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402

@@ -122,7 +122,8 @@ def meeting_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     meeting = access_meeting(request.user, slug)
     if fmt not in EXPORT_FORMATS:
         raise Http404
-    export = export_programme(meeting, fmt)
+    export = export_programme(meeting, fmt, names=request.GET.get("names") == "1",
+                              contacts=request.GET.get("contacts") == "1")
     response = HttpResponse(export.content, content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     return response

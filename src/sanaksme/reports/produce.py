@@ -80,7 +80,8 @@ def _series(meeting: Meeting, fmt: str, progress: Progress) -> bytes:
     return render(data)
 
 
-def _data(meeting: Meeting, fmt: str, include_names: bool, progress: Progress) -> bytes:
+def _data(meeting: Meeting, fmt: str, include_names: bool, include_affiliations: bool,
+          progress: Progress) -> bytes:
     progress(1, 2, str(_("Reading notes, replies, worksheets and themes")))
     if fmt == "xlsx":
         from .render.xlsx import render_xlsx
@@ -92,14 +93,18 @@ def _data(meeting: Meeting, fmt: str, include_names: bool, progress: Progress) -
         return render_csv(meeting, include_names=include_names)
     from .exchange import meeting_export
 
-    return json.dumps(meeting_export(meeting, include_names=include_names),
-                      ensure_ascii=False, indent=1).encode()
+    data = meeting_export(meeting, include_names=include_names,
+                          include_affiliations=include_affiliations)
+    return json.dumps(data, ensure_ascii=False, indent=1).encode()
 
 
 def report_produce(meeting: Meeting, *, fmt: str, include_names: bool = False,
-                   from_presence: bool = False, progress: Progress = _nothing) -> Output:
+                   include_affiliations: bool = False, from_presence: bool = False,
+                   progress: Progress = _nothing) -> Output:
     """The bytes of one export of `meeting`; names only when `include_names` is given
-    (attendance sheets are a names document by nature)."""
+    (attendance sheets are a names document by nature: callers ask for them on purpose);
+    the JSON keeps institutions, municipalities and mediator marks of pseudonymised
+    participants only with `include_affiliations`."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     if fmt in REPORT_FORMATS:
@@ -112,7 +117,7 @@ def report_produce(meeting: Meeting, *, fmt: str, include_names: bool = False,
         progress(1, 2, str(_("Listing the participants of each day")))
         content = render_attendance_pdf(meeting, from_presence=from_presence)
     else:
-        content = _data(meeting, fmt, include_names, progress)
+        content = _data(meeting, fmt, include_names, include_affiliations, progress)
     extension = {"csv": "zip", "attendance": "pdf"}.get(fmt, fmt.removeprefix("series-"))
     kind = {"attendance": "attendance", "xlsx": "data", "csv": "data-csv",
             "json": "meeting"}.get(fmt, "report")

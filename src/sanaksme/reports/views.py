@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
@@ -12,7 +13,7 @@ from sanaksme.core.exceptions import DomainError
 from sanaksme.programme.permissions import access_meeting
 
 from .data import report_data
-from .jobs import report_job_start
+from .jobs import report_job_start, report_jobs_purge
 from .models import ReportJob
 from .produce import FORMATS
 from .render.html import render_html
@@ -33,6 +34,7 @@ def _job(request: HttpRequest, slug: str, key: str) -> ReportJob:
 @login_required
 def reports_page(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = access_meeting(request.user, slug)
+    report_jobs_purge()
     return render(request, "reports/page.html", {
         "meeting": meeting,
         "formats": [(code, FORMATS[code][0]) for code in PAGE_FORMATS],
@@ -54,10 +56,10 @@ def report_preview(request: HttpRequest, slug: str) -> HttpResponse:
 def job_start(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = access_meeting(request.user, slug)
     fmt = request.POST.get("fmt", "")
-    names = request.POST.get("names") == "1"
     try:
         job = report_job_start(meeting=meeting, user=request.user, fmt=fmt,
-                               include_names=names or fmt == "attendance",
+                               include_names=request.POST.get("names") == "1",
+                               include_affiliations=request.POST.get("affiliations") == "1",
                                from_presence=request.POST.get("presence") == "1")
     except DomainError as error:
         return render(request, "reports/partials/job.html",
@@ -68,12 +70,24 @@ def job_start(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def job_status(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     job = _job(request, slug, key)
+    if job.is_expired():
+        return _expired(request, job)
     return render(request, "reports/partials/job.html", {"meeting": job.meeting, "job": job})
+
+
+def _expired(request: HttpRequest, job: ReportJob) -> HttpResponse:
+    """410: the file was kept for SANAKSME_REPORT_JOB_DAYS days and is gone (or going)."""
+    return render(request, "reports/partials/job.html", {
+        "meeting": job.meeting,
+        "error": _("This file has expired and was deleted. Produce the report again."),
+    }, status=410)
 
 
 @login_required
 def job_download(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     job = _job(request, slug, key)
+    if job.is_expired():
+        return _expired(request, job)
     if not job.done or job.error:
         raise Http404
     response = HttpResponse(bytes(job.content), content_type=job.content_type)

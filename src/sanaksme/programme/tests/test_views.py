@@ -271,13 +271,14 @@ def test_upload_lands_in_the_uploaders_organisation_whatever_the_file_says(
     assert not demo_meeting.organisation.members.filter(pk=outsider.pk).exists()
 
 
-def test_yaml_export_is_the_programme_file(facilitator_client: Client,
-                                           demo_meeting: Meeting) -> None:
-    response = facilitator_client.get(f"{DEMO}programme.yaml")
+def test_yaml_export_with_names_and_contacts_is_the_whole_programme_file(
+        facilitator_client: Client, demo_meeting: Meeting) -> None:
+    response = facilitator_client.get(f"{DEMO}programme.yaml?names=1&contacts=1")
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/yaml")
-    assert 'filename="daugavpils-2017-programme.yaml"' in response["Content-Disposition"]
+    assert ('filename="daugavpils-2017-programme-with-names.yaml"'
+            in response["Content-Disposition"])
     data = yaml.safe_load(response.content.decode("utf-8"))
     assert data == programme_as_dict(meeting_get_full("daugavpils-2017"))
 

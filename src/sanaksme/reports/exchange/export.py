@@ -16,11 +16,14 @@ from .spec import SCHEMA, SECTIONS, Table, tables, target
 Ids = dict[str, dict[int, int]]  # table → database id → id in the file
 
 
-def meeting_export(meeting: Meeting, *, include_names: bool = False) -> dict[str, Any]:
+def meeting_export(meeting: Meeting, *, include_names: bool = False,
+                   include_affiliations: bool = False) -> dict[str, Any]:
     """Everything needed to rebuild `meeting` elsewhere, with ids local to the file.
 
     Without `include_names` participants are "Participant 7" (numbered as in the file)
-    with no e-mail or phone, and no anonymous note points to its author.
+    with no e-mail or phone, and, unless `include_affiliations` asks for them, no
+    institution, municipality or mediator marks either (together with the category
+    they would point to a person). No anonymous note points to its author.
     """
     rows: dict[str, list[models.Model]] = {
         t.name: list(t.scope(meeting).order_by("pk")) for t in tables() if t.scope}
@@ -41,7 +44,7 @@ def meeting_export(meeting: Meeting, *, include_names: bool = False) -> dict[str
             continue
         data[table.name] = [{"id": ids[table.name][obj.pk], **_row(table, obj, ids)}
                             for obj in rows[table.name]]
-    _protect(data, include_names, meeting.language)
+    _protect(data, include_names, include_affiliations, meeting.language)
     return data
 
 
@@ -68,8 +71,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _protect(data: dict[str, Any], include_names: bool, language: str) -> None:
-    """No author behind an anonymous note; without names, pseudonyms and no contacts."""
+def _protect(data: dict[str, Any], include_names: bool, include_affiliations: bool,
+             language: str) -> None:
+    """No author behind an anonymous note; without names, pseudonyms and no contacts;
+    without affiliations asked for, no institution, municipality or mediator marks."""
     for note in data["notes"]:
         if note["anonymous"]:
             note["author"] = None
@@ -79,3 +84,7 @@ def _protect(data: dict[str, Any], include_names: bool, language: str) -> None:
         for person in data["participants"]:
             person["name"] = _("Participant %(number)d") % {"number": person["id"]}
             person["email"] = person["phone"] = ""
+            if not include_affiliations:
+                person["institution"] = person["municipality"] = ""
+                person["is_roma_mediator"] = False
+                person["municipality_had_mediators"] = False

@@ -28,6 +28,10 @@ class Command(BaseCommand):
         exp = sub.add_parser("export", help="Export a meeting's programme.")
         exp.add_argument("slug")
         exp.add_argument("--format", choices=EXPORT_FORMATS, default="yaml")
+        exp.add_argument("--names", action="store_true",
+                         help="YAML: include the registration list (names, categories).")
+        exp.add_argument("--contacts", action="store_true",
+                         help="YAML with --names: include e-mail and phone as well.")
         exp.add_argument("-o", "--output", type=Path,
                          help="File to write (default: standard output for YAML).")
 
@@ -36,7 +40,8 @@ class Command(BaseCommand):
         if options["action"] == "import":
             self._import(options["file"], options["replace"])
         else:
-            self._export(options["slug"], options["format"], options["output"])
+            self._export(options["slug"], options["format"], options["output"],
+                         names=options["names"], contacts=options["contacts"])
 
     def _import(self, path: Path, replace: bool) -> None:
         try:
@@ -51,11 +56,12 @@ class Command(BaseCommand):
             raise CommandError(f"{path} was not imported; nothing was changed.") from exc
         self.stdout.write(f"Imported “{meeting.full_title}” as {meeting.slug}.")
 
-    def _export(self, slug: str, fmt: str, output: Path | None) -> None:
+    def _export(self, slug: str, fmt: str, output: Path | None, *, names: bool,
+                contacts: bool) -> None:
         meeting = Meeting.objects.filter(slug=slug).first()
         if meeting is None:
             raise CommandError(f"No meeting with the short name {slug!r}.")
-        data = export_programme(meeting, fmt)
+        data = export_programme(meeting, fmt, names=names, contacts=contacts)
         if output is None:
             if fmt != "yaml":
                 raise CommandError("Give -o FILE for PDF and DOCX.")

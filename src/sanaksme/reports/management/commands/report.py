@@ -29,6 +29,9 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, help="file to write ('-' = stdout)")
         parser.add_argument("--names", action="store_true",
                             help="include names (the attendance annex; names in data exports)")
+        parser.add_argument("--affiliations", action="store_true",
+                            help="JSON without names: keep institutions, municipalities "
+                                 "and mediator marks")
         parser.add_argument("--from-presence", action="store_true",
                             help="attendance sheets: only those recorded present")
 
@@ -48,8 +51,10 @@ class Command(BaseCommand):
         meeting = Meeting.objects.filter(slug=options["slug"]).first()
         if meeting is None:
             raise CommandError(f"No meeting “{options['slug']}”.")
-
+        if options["fmt"] == "attendance" and not options["names"]:
+            raise CommandError("Attendance sheets list names: give --names to confirm.")
         output = report_produce(meeting, fmt=options["fmt"], include_names=options["names"],
+                                include_affiliations=options["affiliations"],
                                 from_presence=options["from_presence"], progress=self._progress)
         return output.content
 
