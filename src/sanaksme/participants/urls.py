@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .privacy_views import privacy_urlpatterns
 
 app_name = "participants"
 
@@ -10,4 +11,5 @@ urlpatterns = [
     path("m/<slug:slug>/participants/<int:pk>/", views.participant_edit, name="edit"),
     path("m/<slug:slug>/participants/<int:pk>/delete/", views.participant_delete,
          name="delete"),
+    *privacy_urlpatterns,  # a person's data: export and erasure (docs/privacy.md)
 ]
