@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db import router
+from django.db.models import Prefetch, ProtectedError, Q, QuerySet, RestrictedError
+from django.db.models.deletion import Collector
 
 from sanaksme.core.dates import format_time
 from sanaksme.participants.models import Participant
@@ -40,6 +43,40 @@ def meeting_get_full(slug: str) -> Meeting:
         )
         .get(slug=slug)
     )
+
+
+# What a programme file itself creates: replacing these loses nothing the file lacks.
+PROGRAMME_TABLES = frozenset({"programme.meeting", "programme.day", "programme.agendaitem",
+                              "programme.site", "participants.participant"})
+
+
+# People who came or whose consent is on record: not in a programme file either.
+_RUN_PEOPLE = Q(present=True)
+for _name in ("consent_at", "consent_withdrawn_at"):
+    if _name in {f.name for f in Participant._meta.get_fields()}:
+        _RUN_PEOPLE |= Q(**{f"{_name}__isnull": False})
+
+
+def meeting_run_data(meeting: Meeting) -> dict[str, int]:
+    """Rows that deleting the meeting would take along beyond its programme file, by
+    table (notes, replies, turns, attendance, factors, report jobs …); empty when the
+    meeting has never run. Any table added later that points at the meeting counts."""
+    found: Counter[str] = Counter()
+    collector = Collector(using=router.db_for_write(Meeting))
+    try:
+        collector.collect([meeting])
+    except (ProtectedError, RestrictedError) as blocked:
+        for obj in blocked.args[1]:
+            found[str(obj._meta.verbose_name_plural)] += 1
+    for model, objs in collector.data.items():
+        if model._meta.label_lower not in PROGRAMME_TABLES:
+            found[str(model._meta.verbose_name_plural)] += len(objs)
+    for query in collector.fast_deletes:
+        if query.model._meta.label_lower not in PROGRAMME_TABLES:
+            found[str(query.model._meta.verbose_name_plural)] += query.count()
+    found[str(Participant._meta.verbose_name_plural)] += Participant.objects.filter(
+        _RUN_PEOPLE, meeting=meeting).count()
+    return {name: count for name, count in sorted(found.items()) if count}
 
 
 def agenda_items(meeting: Meeting) -> list[AgendaItem]:

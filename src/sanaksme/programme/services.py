@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db import connection, transaction
@@ -26,6 +27,7 @@ from .models import (
     Series,
     Site,
 )
+from .selectors import meeting_run_data
 from .yaml_io import ProgrammeFile, param_message, parse_programme
 
 
@@ -183,12 +185,15 @@ def site_save(*, meeting: Meeting, key: str, name: str, site: Site | None = None
 
 
 def programme_import(*, text: str, replace: bool = False,
-                     organisation: Organisation | None = None) -> Meeting:
+                     organisation: Organisation | None = None,
+                     backup: Callable[[Meeting], object] | None = None) -> Meeting:
     """Create (or with `replace`, rebuild) a meeting from a programme file, all or nothing.
 
     With `organisation`, the meeting lands there whatever the file says, and only that
     organisation's meetings can be replaced; without it (the CLI), the file's
-    organisation is used.
+    organisation is used. A meeting that has run (notes, replies, attendance …) is
+    replaced only with `backup`, which is called first, inside the same transaction,
+    with the meeting about to go (the CLI writes the whole-meeting JSON file there).
     """
     parsed = parse_programme(text)
     slug = parsed.meeting["slug"]
@@ -202,11 +207,27 @@ def programme_import(*, text: str, replace: bool = False,
                                     "choose another short name or replace it")
                                   % {"slug": slug}])
         if existing:
+            _before_replace(existing, backup)
             existing.delete()
         meeting = _write(parsed, organisation)
         _changed(meeting.pk)
         meeting.refresh_from_db(fields=["last_seq"])
     return meeting
+
+
+def _before_replace(meeting: Meeting, backup: Callable[[Meeting], object] | None) -> None:
+    """Refuse to wipe a meeting that has run, unless it is backed up first."""
+    run = meeting_run_data(meeting)
+    if run and backup is None:
+        raise ImportRejected([_("meeting.slug: the meeting “%(slug)s” has been run "
+                                "(%(data)s); replacing it would delete what people wrote. "
+                                "Import the file under another short name, or ask the "
+                                "administrator to replace it with a backup first.")
+                              % {"slug": meeting.slug,
+                                 "data": ", ".join(f"{name}: {count}"
+                                                   for name, count in run.items())}])
+    if backup is not None:
+        backup(meeting)
 
 
 def _write(parsed: ProgrammeFile, organisation: Organisation | None) -> Meeting:
