@@ -3,8 +3,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from sanaksme.participants import join
-
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="programme:meeting-list"), name="home"),
     path(
@@ -19,8 +17,7 @@ urlpatterns = [
     path("console/", include("sanaksme.programme.urls")),
     path("console/", include("sanaksme.participants.urls")),
     path("console/", include("sanaksme.reports.urls")),
-    path("j/", join.join_start, name="join-start"),
-    path("j/<str:code>/", join.join_meeting, name="join-meeting"),
+    path("j/", include("sanaksme.participants.join_urls")),
     path("", include("sanaksme.presenting.urls")),
     path("", include("sanaksme.live.urls")),
 ]

@@ -2,8 +2,8 @@
 
 Privacy: the projector names the members of groups drawn at random but only counts
 those of a dedicated group (being in it reveals a category: ethnic origin). A phone
-gets its own group's worksheet only, until the worksheets are opened or the
-presentations begin.
+gets its own group's members only if that group was drawn at random, and its own
+group's worksheet only, until the worksheets are opened or the presentations begin.
 """
 
 from __future__ import annotations
@@ -105,13 +105,16 @@ def groups_state(item: AgendaItem, *, audience: str,
     state["open"] = group_set.worksheets_open
     state["seed"] = group_set.seed if audience == "console" else None
     for g in groups:
-        public = g.kind == "random" or audience == "console" or g.pk == group_id
+        # Names: the console all; the projector the groups drawn at random; a phone its
+        # own group's, only if drawn at random (a dedicated group's members all share
+        # the category: naming them to a phone would tell who is in it).
+        named = audience == "console" or (g.kind == "random" and (
+            audience == "projector" or g.pk == group_id))
         state["groups"].append({
             "id": g.pk, "number": g.number, "name": group_name(g), "place": g.place,
             "dedicated": g.kind == "dedicated", "size": len(members[g.pk]),
             "label": option_label(g.category) if audience == "console" and g.category else "",
-            "members": members[g.pk] if (public and audience != "phone") or g.pk == group_id
-            else [],
+            "members": members[g.pk] if named else [],
             "factors": sum(1 for f in by_group[g.pk] if not f.hidden),
         })
     everyone = (audience == "console" or group_set.worksheets_open

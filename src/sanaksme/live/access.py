@@ -30,6 +30,7 @@ from sanaksme.boards.services import (
     reply_submit,
     sheet_reveal,
 )
+from sanaksme.core.clients import Throttle, session_device
 from sanaksme.core.exceptions import DomainError, Retryable
 from sanaksme.groups.selectors import GROUP_METHODS, groups_state, my_group_id
 from sanaksme.participants.selectors import session_participant
@@ -81,6 +82,7 @@ _Key = tuple[int, str, str, int, bool | None, int | None]
 _STATES: OrderedDict[_Key, _Entry] = OrderedDict()
 _STATES_KEPT = 64
 _MEETING_BY_CODE: dict[str, int] = {}  # join codes never change
+JOIN_THROTTLE = Throttle("join")  # the same counters as the join pages
 
 
 def meeting_seq(meeting_id: int) -> int:
@@ -182,15 +184,22 @@ def console_connect(user: Any, slug: str) -> Admission | None:
     return Admission(meeting_id, language, state)
 
 
-def phone_connect(session: Any, code: str) -> Admission | None:
+def phone_connect(session: Any, code: str, address: str = "") -> Admission | None:
+    """A phone holding a registered identity in an open meeting; anything else is
+    refused alike. Unknown codes count against the client (core.clients.Throttle)."""
     code = code.upper()
+    device = session_device(session)
+    if JOIN_THROTTLE.locked(address, device):
+        return None
     meeting_id = _MEETING_BY_CODE.get(code)
     if meeting_id is None:
         meeting_id = Meeting.objects.filter(join_code=code).values_list(
             "pk", flat=True).first()
         if meeting_id is None:
+            JOIN_THROTTLE.wrong(address, device)
             return None
         _MEETING_BY_CODE[code] = meeting_id
+    # Only the phone that holds the identity, and only while the meeting is open.
     person = session_participant(session, meeting_id) if session is not None else None
     if person is None:
         return None

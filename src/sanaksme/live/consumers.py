@@ -16,6 +16,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from sanaksme.core.clients import client_address
 from sanaksme.core.exceptions import DomainError
 from sanaksme.core.jsonsafe import loads_bounded
 from sanaksme.core.text import contains_control_chars, control_chars_message
@@ -161,7 +162,8 @@ class PhoneConsumer(MeetingConsumer):
     async def admit(self) -> access.Admission | None:
         admission: access.Admission | None = await database_sync_to_async(
             access.phone_connect)(self.scope.get("session"),
-                                  self.scope["url_route"]["kwargs"]["code"])
+                                  self.scope["url_route"]["kwargs"]["code"],
+                                  client_address(self.scope))
         return admission
 
     async def act(self, data: dict[str, Any]) -> None:

@@ -11,10 +11,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from sanaksme.participants.selectors import (
-    participant_list_for_joining,
-    session_participant_id,
-)
+from sanaksme.participants.join import meeting_or_refusal
+from sanaksme.participants.selectors import participant_list_for_joining, session_person
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.permissions import access_meeting
 from sanaksme.programme.selectors import agenda_items, meeting_get_full
@@ -73,11 +71,15 @@ def projector(request: HttpRequest, slug: str, token: str) -> HttpResponse:
 
 def phone(request: HttpRequest, code: str) -> HttpResponse:
     meeting = Meeting.objects.filter(join_code=code.upper()).first()
-    if meeting is None:
-        raise Http404
-    me = session_participant_id(request.session, meeting)
-    if me is None:
-        return redirect("join-meeting", code=meeting.join_code)
+    person = session_person(request.session, meeting) if meeting is not None else None
+    if person is None:
+        found = meeting_or_refusal(request, code)  # throttled, like the join pages
+        if isinstance(found, HttpResponse):
+            return found
+        return redirect("join-meeting", code=found.join_code)
+    if person.needs_consent:
+        return redirect("join-consent", code=person.meeting.join_code)
     return render(request, "live/phone.html", {
-        "meeting": meeting, "ws_url": f"/ws/phone/{meeting.join_code}/", "me": me,
+        "meeting": meeting, "ws_url": f"/ws/phone/{person.meeting.join_code}/",
+        "me": person.pk, "person": person,
     })

@@ -1,36 +1,59 @@
-"""Reads about participants: who a phone is, who can be picked when joining."""
+"""Reads about participants: who a phone is, the claims waiting, the badges."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sanaksme.core.clients import session_device
 from sanaksme.programme.models import Meeting
 
-from .models import Participant
+from .models import JoinClaim, Participant
 
 
 def session_key(meeting: Meeting) -> str:
     return f"sanaksme.participant.{meeting.pk}"  # read back by session_participant
 
 
+def _bound(session: Any, meeting_id: int) -> Any:
+    """This session's participant in an open meeting, only while this phone holds it."""
+    value = session.get(f"sanaksme.participant.{meeting_id}") if session else None
+    device = session_device(session)
+    if not isinstance(value, int) or not device:
+        return Participant.objects.none()
+    return Participant.objects.filter(pk=value, meeting_id=meeting_id, device=device,
+                                      meeting__closed_at__isnull=True)
+
+
 def session_participant_id(session: Any, meeting: Meeting) -> int | None:
-    """The participant this browser session joined `meeting` as, if still registered."""
+    """The participant this browser session joined `meeting` as, if it still holds it."""
     person = session_participant(session, meeting.pk)
     return person[0] if person else None
 
 
+def session_person(session: Any, meeting: Meeting) -> Participant | None:
+    """The participant this phone holds in the meeting (for its own pages)."""
+    person: Participant | None = _bound(session, meeting.pk).first()
+    return person
+
+
 def session_participant(session: Any, meeting_id: int) -> tuple[int, str] | None:
     """(participant id, category) of this session in the meeting, in one query."""
-    value = session.get(f"sanaksme.participant.{meeting_id}")
-    if not isinstance(value, int):
-        return None
-    category = Participant.objects.filter(pk=value, meeting_id=meeting_id).values_list(
-        "category", flat=True).first()
-    return (value, category) if category is not None else None
+    row = _bound(session, meeting_id).values_list("pk", "category").first()
+    return (row[0], row[1]) if row else None
 
 
 def participant_list_for_joining(meeting: Meeting) -> list[tuple[int, str]]:
-    """Names (and nothing else: no category) to pick from on the join page."""
+    """Names (and nothing else: no category) for the facilitator's console."""
     return list(Participant.objects.filter(meeting=meeting).exclude(category="organiser")
                 .order_by("name").values_list("pk", "name"))
 
+
+def claim_list_pending(meeting: Meeting) -> list[JoinClaim]:
+    """Phones waiting for the facilitator, oldest first, with the matched person."""
+    return list(JoinClaim.objects.filter(meeting=meeting, status=JoinClaim.Status.PENDING)
+                .select_related("participant").order_by("created_at", "pk"))
+
+
+def participant_list_for_badges(meeting: Meeting) -> list[Participant]:
+    """Everyone registered, by name, for the printed badges (name, QR, PIN)."""
+    return list(Participant.objects.filter(meeting=meeting).order_by("name", "pk"))

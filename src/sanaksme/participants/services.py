@@ -18,10 +18,19 @@ from sanaksme.programme.domain.methods import CATEGORY_VALUES
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.services import meeting_next_seq
 
-from .models import CATEGORY_CHOICES, Attendance, Participant
+from .models import (
+    CATEGORY_CHOICES,
+    NOT_STATED,
+    SENSITIVE_CATEGORIES,
+    Attendance,
+    ConsentEvent,
+    ConsentMethod,
+    Participant,
+)
 
 CSV_COLUMNS = ("name", "category", "institution", "municipality", "roma_mediator",
-               "municipality_had_mediators", "email", "phone")
+               "municipality_had_mediators", "email", "phone", "consent", "consent_date")
+GIVEN = (ConsentMethod.PAPER, ConsentMethod.ORALLY, ConsentMethod.PHONE)
 TRUE_WORDS = {"1", "true", "yes", "jā", "ja", "x", "+"}
 FALSE_WORDS = {"", "0", "false", "no", "nē", "ne", "-"}
 
@@ -32,12 +41,13 @@ def _announce(meeting_id: int) -> None:
 
 
 def participant_save(*, meeting: Meeting, name: str, category: str,
-                     participant: Participant | None = None, **fields: Any) -> Participant:
+                     participant: Participant | None = None, actor: Any = None,
+                     **fields: Any) -> Participant:
     """Register a participant or change one; name + institution is unique per meeting."""
     name = name.strip()
     if not name:
         raise DomainError(_("A name is required."), field="name")
-    if category not in CATEGORY_VALUES:
+    if category not in CATEGORY_VALUES and category != NOT_STATED:
         raise DomainError(_("Choose a category."), field="category")
     clash = meeting.participants.filter(name=name,
                                         institution=fields.get("institution", ""))
@@ -48,11 +58,73 @@ def participant_save(*, meeting: Meeting, name: str, category: str,
                           field="name")
     with transaction.atomic():
         participant = participant or Participant(meeting=meeting)
+        consent_before = participant.consent_method if participant.pk else ""
         participant.name, participant.category = name, category
         for field_name, value in fields.items():
             setattr(participant, field_name, value)
+        given = _consent_recorded(participant, consent_before)
         participant.save()
+        if given:
+            _consent_audit(participant, ConsentEvent.Action.GIVEN, actor=actor,
+                           by_person=participant.consent_method == ConsentMethod.PHONE)
         _announce(meeting.pk)
+    return participant
+
+
+def _consent_recorded(participant: Participant, before: str) -> bool:
+    """A consent the facilitator records for a sensitive category gets a date; without
+    one the phone asks at join (`needs_consent`). True when newly given."""
+    if not participant.reveals_ethnic_origin:
+        return False
+    if participant.consent_method in GIVEN:
+        participant.consent_at = participant.consent_at or timezone.now()
+        participant.consent_withdrawn_at = None
+        return participant.consent_method != before
+    if not participant.consent_method:
+        participant.consent_method = ConsentMethod.ASK_AT_JOIN
+    return False
+
+
+def _consent_audit(participant: Participant, action: str, *, actor: Any = None,
+                   by_person: bool = False) -> None:
+    ConsentEvent.objects.create(
+        meeting_id=participant.meeting_id, participant=participant, action=action,
+        method=participant.consent_method if action == ConsentEvent.Action.GIVEN else "",
+        by_person=by_person,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        at=timezone.now())
+
+
+def participant_consent_give(*, participant: Participant, by_person: bool = True,
+                             method: str = ConsentMethod.PHONE,
+                             actor: Any = None) -> Participant:
+    """The person agrees (on their phone at join) that their category is recorded."""
+    with transaction.atomic():
+        participant.consent_method, participant.consent_at = method, timezone.now()
+        participant.consent_withdrawn_at = None
+        participant.save(update_fields=["consent_method", "consent_at",
+                                        "consent_withdrawn_at", "updated_at"])
+        _consent_audit(participant, ConsentEvent.Action.GIVEN, actor=actor,
+                       by_person=by_person)
+    return participant
+
+
+def participant_consent_withdraw(*, participant: Participant, by_person: bool = False,
+                                 actor: Any = None) -> Participant:
+    """Consent withdrawn (or refused): the category that reveals ethnic origin and the
+    mediator mark are removed from the person's data, and the withdrawal is audited."""
+    with transaction.atomic():
+        if participant.category in SENSITIVE_CATEGORIES:
+            participant.category = NOT_STATED
+        participant.is_roma_mediator = False
+        participant.consent_method, participant.consent_at = "", None
+        participant.consent_withdrawn_at = timezone.now()
+        participant.save(update_fields=["category", "is_roma_mediator", "consent_method",
+                                        "consent_at", "consent_withdrawn_at",
+                                        "updated_at"])
+        _consent_audit(participant, ConsentEvent.Action.WITHDRAWN, actor=actor,
+                       by_person=by_person)
+        _announce(participant.meeting_id)
     return participant
 
 
@@ -118,6 +190,10 @@ def participants_import_csv(*, meeting: Meeting, text: str) -> int:
         raise ImportRejected(errors)
     with transaction.atomic():
         Participant.objects.bulk_create(people)
+        ConsentEvent.objects.bulk_create(
+            ConsentEvent(meeting=meeting, participant=p, action=ConsentEvent.Action.GIVEN,
+                         method=p.consent_method, at=p.consent_at or timezone.now())
+            for p in people if p.reveals_ethnic_origin and p.consent_method in GIVEN)
         _announce(meeting.pk)
     return len(people)
 
@@ -145,6 +221,13 @@ def _participant_from_row(meeting: Meeting, row: dict[str, str], line: int,
         if flags[column] is None:
             errors.append(_("%(where)s: %(column)s must be yes or no")
                           % {"where": where, "column": column})
+    consent, consent_at = _consent_cells(cell("consent"), cell("consent_date"))
+    if consent is None:
+        errors.append(_("%(where)s: consent must be one of: %(options)s")
+                      % {"where": where, "options": ", ".join(CONSENT_WORDS)})
+    if consent_at is False:
+        errors.append(_("%(where)s: consent_date must be a date like 2017-05-24")
+                      % {"where": where})
     key = (cell("name"), cell("institution"))
     if key in seen and cell("name"):
         errors.append(_("%(where)s: “%(name)s” is already registered")
@@ -152,11 +235,34 @@ def _participant_from_row(meeting: Meeting, row: dict[str, str], line: int,
     seen.add(key)
     if errors:
         return None, errors
-    return Participant(meeting=meeting, name=key[0], category=category or "",
-                       institution=key[1], municipality=cell("municipality"),
-                       is_roma_mediator=bool(flags["roma_mediator"]),
-                       municipality_had_mediators=bool(flags["municipality_had_mediators"]),
-                       email=cell("email"), phone=cell("phone")), []
+    person = Participant(meeting=meeting, name=key[0], category=category or "",
+                         institution=key[1], municipality=cell("municipality"),
+                         is_roma_mediator=bool(flags["roma_mediator"]),
+                         municipality_had_mediators=bool(
+                             flags["municipality_had_mediators"]),
+                         email=cell("email"), phone=cell("phone"),
+                         consent_method=consent or "",
+                         consent_at=consent_at or None)
+    _consent_recorded(person, "")
+    return person, []
+
+
+CONSENT_WORDS = ("paper", "oral", "phone", "ask")
+
+
+def _consent_cells(method: str, date: str) -> tuple[str | None, dt.datetime | bool | None]:
+    """The consent columns of a CSV row: (method or None if unknown, when or False if
+    the date is unreadable)."""
+    method = method.strip().lower()
+    if method and method not in CONSENT_WORDS:
+        return None, None
+    if not date.strip():
+        return method, None
+    try:
+        day = dt.date.fromisoformat(date.strip())
+    except ValueError:
+        return method, False
+    return method, timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
 
 def attendance_record(*, participant: Participant,
@@ -205,10 +311,19 @@ def participant_join(*, meeting: Meeting, participant_id: int) -> Participant:
 
 
 def participant_self_register(*, meeting: Meeting, name: str, category: str,
-                              institution: str = "") -> Participant:
-    """Someone not on the list adds themself from their phone, present from today."""
+                              institution: str = "", device: str = "",
+                              consent: bool = False) -> Participant:
+    """Someone not on the list adds themself from their phone, present from today and
+    held by that phone. A category that reveals ethnic origin needs their consent."""
+    sensitive = category in SENSITIVE_CATEGORIES
+    if sensitive and not consent:
+        raise DomainError(_("Tick the box to agree, or choose another answer."),
+                          field="consent")
     with transaction.atomic():
-        participant = participant_save(meeting=meeting, name=name, category=category,
-                                       institution=institution.strip(), present=True)
+        participant = participant_save(
+            meeting=meeting, name=name, category=category,
+            institution=institution.strip(), present=True, device=device,
+            bound_at=timezone.now() if device else None,
+            consent_method=ConsentMethod.PHONE if sensitive else "")
         attendance_record(participant=participant)
     return participant

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
+
+import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sanaksme.core.exceptions import DomainError, ImportRejected
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.permissions import access_meeting
+from sanaksme.programme.services import meeting_close, meeting_reopen
 
-from . import services
+from . import identity, services
 from .forms import ParticipantForm
-from .models import Participant
+from .models import JoinClaim, Participant
+from .selectors import claim_list_pending, participant_list_for_badges
 
 
 def _page(request: HttpRequest, meeting: Meeting, form: ParticipantForm,
@@ -33,7 +39,8 @@ def participant_list(request: HttpRequest, slug: str) -> HttpResponse:
     form = ParticipantForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.participant_save(meeting=meeting, **form.cleaned_data)
+            services.participant_save(meeting=meeting, actor=request.user,
+                                      **form.cleaned_data)
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None,
                            error.message)
@@ -53,7 +60,7 @@ def participant_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.participant_save(meeting=meeting, participant=person,
-                                      **form.cleaned_data)
+                                      actor=request.user, **form.cleaned_data)
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None,
                            error.message)
@@ -99,3 +106,95 @@ def participant_import(request: HttpRequest, slug: str) -> HttpResponse:
                              % {"count": count})
             return redirect("participants:list", slug=slug)
     return _page(request, meeting, ParticipantForm(), csv_errors=errors, status=400)
+
+
+def _person(meeting: Meeting, pk: int) -> Participant:
+    person = Participant.objects.filter(meeting=meeting, pk=pk).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+@login_required
+@require_POST
+def participant_consent_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = access_meeting(request.user, slug)
+    services.participant_consent_withdraw(participant=_person(meeting, pk),
+                                          actor=request.user)
+    messages.success(request, _("Consent withdrawn: the category was removed."))
+    return redirect("participants:list", slug=slug)
+
+
+# Joining: claims to approve, badges to print, closing the meeting ----------------------
+
+
+def _claims(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    claims = claim_list_pending(meeting)
+    version = hashlib.sha256(",".join(str(c.pk) for c in claims).encode()).hexdigest()[:12]
+    if request.GET.get("v") == version:
+        return HttpResponse(status=204)  # nothing changed: htmx keeps what is shown
+    return render(request, "participants/partials/claims.html", {
+        "meeting": meeting, "claims": claims, "version": version,
+        "people": Participant.objects.filter(meeting=meeting).order_by("name", "pk")
+        .only("pk", "name", "institution", "device"),
+    })
+
+
+@login_required
+def claim_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The phones waiting for the facilitator (an HTMX fragment that polls itself)."""
+    return _claims(request, access_meeting(request.user, slug))
+
+
+@login_required
+@require_POST
+def claim_decide(request: HttpRequest, slug: str, pk: int, decision: str) -> HttpResponse:
+    meeting = access_meeting(request.user, slug)
+    claim = JoinClaim.objects.filter(meeting=meeting, pk=pk).first()
+    if claim is None:
+        raise Http404
+    try:
+        if decision == "approve":
+            raw = request.POST.get("participant") or ""
+            identity.claim_approve(claim=claim, participant=_person(
+                meeting, int(raw) if raw.isdigit() else 0))
+        else:
+            identity.claim_refuse(claim=claim)
+    except DomainError as error:
+        messages.error(request, error.message)
+    if request.htmx:  # type: ignore[attr-defined]
+        return _claims(request, meeting)
+    return redirect("participants:list", slug=slug)
+
+
+def personal_link(request: HttpRequest, meeting: Meeting, person: Participant) -> str:
+    return request.build_absolute_uri(
+        reverse("join-token", args=[meeting.join_code, person.join_token]))
+
+
+@login_required
+def badges(request: HttpRequest, slug: str) -> HttpResponse:
+    """One card per person to print: name, the personal link's QR code and the PIN."""
+    meeting = access_meeting(request.user, slug)
+    cards = []
+    for person in participant_list_for_badges(meeting):
+        link = personal_link(request, meeting, person)
+        cards.append({"person": person, "link": link, "qr": segno.make(
+            link, error="m").svg_inline(scale=4, border=2, dark="#111", omitsize=True)})
+    return render(request, "participants/badges.html",
+                  {"meeting": meeting, "cards": cards})
+
+
+@login_required
+@require_POST
+def meeting_open_close(request: HttpRequest, slug: str, action: str) -> HttpResponse:
+    """Close the meeting (the code and personal links stop working) or reopen it."""
+    meeting = access_meeting(request.user, slug)
+    if action == "close":
+        meeting_close(meeting=meeting)
+        messages.success(request, _("The meeting is closed: its code no longer works."))
+    else:
+        meeting_reopen(meeting=meeting)
+        messages.success(request, _("The meeting is open again."))
+    target = "live:console" if request.POST.get("next") == "live" else "participants:list"
+    return redirect(target, slug=slug)

@@ -139,6 +139,8 @@ class Meeting(TimeStampedModel):
         "AgendaItem", on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("current agenda item"))
     last_seq = models.PositiveBigIntegerField(_("last event number"), default=0)
+    # A closed meeting's join code and personal links stop working (meeting_close).
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("meeting")

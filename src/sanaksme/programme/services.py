@@ -352,3 +352,22 @@ def meeting_set_current_item(*, meeting: Meeting, item: AgendaItem | None) -> Me
         broadcast_on_commit(CurrentItemChanged(meeting_id=meeting.pk, seq=seq,
                                                item_id=item.pk if item else None))
     return meeting
+
+
+def meeting_close(*, meeting: Meeting, now: dt.datetime | None = None) -> Meeting:
+    """Close the meeting: its join code and personal links stop working, and phones
+    are refused when they reconnect."""
+    with transaction.atomic():
+        meeting.closed_at = now or timezone.now()
+        Meeting.objects.filter(pk=meeting.pk).update(closed_at=meeting.closed_at)
+        _changed(meeting.pk)
+    return meeting
+
+
+def meeting_reopen(*, meeting: Meeting) -> Meeting:
+    """Open a closed meeting again: the same code and links work again."""
+    with transaction.atomic():
+        meeting.closed_at = None
+        Meeting.objects.filter(pk=meeting.pk).update(closed_at=None)
+        _changed(meeting.pk)
+    return meeting

@@ -30,6 +30,7 @@ from sanaksme.live.channel_groups import Audience
 from sanaksme.live.consumers import MAX_FRAME
 from sanaksme.participants.models import Participant
 from sanaksme.participants.selectors import session_key
+from sanaksme.participants.tests.factories import phone_session
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.services import meeting_set_current_item
 
@@ -85,10 +86,7 @@ def projector(meeting: Meeting, token: str | None = None) -> WebsocketCommunicat
 def phone(meeting: Meeting, participant: Participant | None) -> WebsocketCommunicator:
     headers = ORIGIN
     if participant is not None:
-        store = import_module(settings.SESSION_ENGINE).SessionStore()
-        store[session_key(meeting)] = participant.pk
-        store.save()
-        headers = cookie(store.session_key)
+        headers = cookie(phone_session(participant))
     return WebsocketCommunicator(application, f"/ws/phone/{meeting.join_code}/",
                                  headers=headers)
 

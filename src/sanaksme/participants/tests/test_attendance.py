@@ -128,11 +128,11 @@ def test_attendance_goes_with_the_participant(meeting: Meeting,
     assert not Attendance.objects.exists()
 
 
-def test_the_join_page_records_attendance(demo_meeting: Meeting) -> None:
+def test_the_personal_link_records_attendance(demo_meeting: Meeting) -> None:
     person = demo_meeting.participants.order_by("pk")[0]
     phone = Client()
 
-    response = phone.post(f"/j/{demo_meeting.join_code}/", {"participant": person.pk})
+    response = phone.post(f"/j/{demo_meeting.join_code}/{person.join_token}/")
 
     assert response.status_code == 302
     assert days_of(person) == [timezone.localdate()]
