@@ -26,7 +26,6 @@ from sanaksme.boards.services import note_create, sheets_ensure
 from sanaksme.participants.models import Attendance, Participant
 from sanaksme.participants.privacy import person_erase, person_export
 from sanaksme.programme.models import AgendaItem, Meeting, Organisation
-from sanaksme.programme.tests.factories import MeetingFactory, OrganisationFactory
 from sanaksme.reports.exchange import meeting_export
 from sanaksme.reports.models import ReportJob
 
@@ -53,9 +52,17 @@ def _note(person: Participant, text: str, client_id: str) -> Note:
     return note
 
 
+def _meeting(organisation: Organisation) -> Meeting:
+    number = Meeting.objects.count() + 1
+    return Meeting.objects.create(
+        organisation=organisation, slug=f"other-{number}", title=f"Other {number}",
+        place="Rēzekne", language="lv", starts_on=dt.date(2018, 3, 1),
+        ends_on=dt.date(2018, 3, 1))
+
+
 def _same_person_elsewhere(organisation: Organisation, person: Participant,
                            name: str = "  zeta   ROMANOVSKA ") -> Participant:
-    meeting = MeetingFactory(organisation=organisation)
+    meeting = _meeting(organisation)
     return Participant.objects.create(meeting=meeting, name=name, category="roma_community",
                                       email=person.email.upper())
 
@@ -187,7 +194,7 @@ def test_erasure_keeps_the_notes_text_without_its_author(person: Participant,
 def test_erasure_removes_the_person_from_every_meeting_of_the_organisation_only(
         person: Participant, facilitator: Any) -> None:
     elsewhere = _same_person_elsewhere(person.meeting.organisation, person)
-    other_organisation = OrganisationFactory()
+    other_organisation = Organisation.objects.create(name="Another organisation")
     namesake = _same_person_elsewhere(other_organisation, person)
     other_person = Participant.objects.create(meeting=person.meeting, name="Anna Bērziņa",
                                               category="expert")
@@ -204,7 +211,7 @@ def test_erasure_deletes_the_stored_report_files_of_the_meetings_involved(
     elsewhere = _same_person_elsewhere(person.meeting.organisation, person)
     named = _job(person.meeting, facilitator, include_names=True)
     named_elsewhere = _job(elsewhere.meeting, facilitator, include_names=True)
-    unrelated = _job(MeetingFactory(organisation=person.meeting.organisation), facilitator,
+    unrelated = _job(_meeting(person.meeting.organisation), facilitator,
                      include_names=True)
 
     person_erase(organisation=person.meeting.organisation, participant=person,
@@ -288,7 +295,7 @@ def test_no_table_with_text_is_deleted_along_with_a_participant() -> None:
 
 def _outsider_client() -> Client:
     outsider = get_user_model().objects.create_user("outsider", is_staff=True)
-    OrganisationFactory(name="Other organisation").members.add(outsider)
+    Organisation.objects.create(name="Other organisation").members.add(outsider)
     client = Client()
     client.force_login(outsider)
     return client

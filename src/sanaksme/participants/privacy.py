@@ -174,7 +174,9 @@ def person_erasure_plan(*, organisation: Organisation,
 def _report_jobs(meeting_ids: Iterable[int]) -> models.QuerySet[Any]:
     """Every stored report file of these meetings: any of them may name the person."""
     report_job = apps.get_model("reports", "ReportJob")
-    return report_job._default_manager.filter(meeting_id__in=set(meeting_ids))
+    jobs: models.QuerySet[Any] = report_job._default_manager.filter(
+        meeting_id__in=set(meeting_ids))
+    return jobs
 
 
 def _drop_from_speaking_orders(meeting_ids: set[int], ids: set[int]) -> None:

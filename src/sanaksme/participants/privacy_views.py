@@ -11,7 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from sanaksme.programme.permissions import access_meeting
@@ -50,8 +50,10 @@ def person_erase_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST":
         plan = person_erase(organisation=organisation, participant=person,
                             by_user=request.user)
-        messages.success(request, _("The person was erased from %(count)d meeting(s).")
-                         % {"count": len(plan.meetings)})
+        count = len(plan.meetings)
+        messages.success(request, ngettext(
+            "The person was erased from %(count)d meeting.",
+            "The person was erased from %(count)d meetings.", count) % {"count": count})
         return redirect("participants:list", slug=slug)
     plan = person_erasure_plan(organisation=organisation, participant=person)
     return render(request, "participants/person_erase.html",
