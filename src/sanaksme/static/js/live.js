@@ -2,9 +2,9 @@
  *
  * The server sends the full state on every (re)connect; after that, events carry the
  * meeting's sequence number and a gap makes us ask for the state again. Phones keep
- * unsent notes in localStorage with a client id and resend them until acknowledged;
- * the server stores each client id once. Everything people wrote is put in the page
- * with textContent, never as HTML.
+ * unsent notes in localStorage with a client id and resend them until stored or
+ * refused for good (see the outbox below); the server stores each client id once.
+ * Everything people wrote is put in the page with textContent, never as HTML.
  */
 (function () {
   "use strict";
@@ -21,6 +21,7 @@
   var chosen = {sheet: null, column: null, author: ""};
   var outboxKey = "sanaksme.outbox." + cfg.ws;
   var sentKey = "sanaksme.sent." + cfg.ws;
+  var refusedKey = "sanaksme.refused." + cfg.ws;  // notes the server refused for good
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -57,10 +58,10 @@
   function connect() {
     var proto = location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(proto + location.host + cfg.ws);
-    socket.onopen = function () { backoff = 500; lastPong = Date.now(); setStatus(true); };
+    socket.onopen = function () { backoff = 500; lastPong = Date.now(); outboxReset(); setStatus(true); };
     socket.onmessage = function (event) { handle(JSON.parse(event.data)); };
     socket.onclose = function (event) {
-      setStatus(false);
+      outboxReset(); setStatus(false);
       if (event.code === 4403) { location.reload(); return; }
       if (navigator.onLine === false) return;  // the "online" event reconnects
       setTimeout(connect, backoff);
@@ -285,12 +286,39 @@
     if (chosen.author) note.author = Number(chosen.author);
     var box = load(outboxKey); box.push(note); store(outboxKey, box);
     area.value = ""; sessionStorage.removeItem("draft." + cfg.ws); error.textContent = "";
-    send(note);
+    flushOutbox();
     renderMine();
     focusText();
   }
-  function flushOutbox() { load(outboxKey).forEach(function (note) { send(note); }); }
+  /* The outbox: a note stays in localStorage until the server has stored it (ack) or
+     refused it for good (error with retry: false, e.g. too long). A refusal for now
+     (retry: true: too many notes at once, a busy database, a server going down) keeps
+     it; the whole queue then waits retry_after seconds, or a growing back-off, and
+     sends again. Notes go out a few at a time, each once per connection or retry, so a
+     long offline queue neither floods the server nor gets sent twice. */
+  var OUTBOX_AT_ONCE = 3;        // notes waiting for an answer at any time
+  var OUTBOX_STALE = 60000;      // no answer on an open socket this long: send again
+  var inFlight = {};             // client id -> when it went out on this socket
+  var retryReason = {};          // client id -> the last "for now" refusal
+  var holdUntil = 0, holdTimer = null, retries = 0;
+  function flushOutbox() {
+    if (holdTimer) { clearTimeout(holdTimer); holdTimer = null; }
+    if (!state || !socket || socket.readyState !== WebSocket.OPEN) return;
+    var now = Date.now();
+    if (now < holdUntil) { holdTimer = setTimeout(flushOutbox, holdUntil - now); return; }
+    var box = load(outboxKey), busy = 0;
+    box.forEach(function (n) {
+      if (inFlight[n.client_id] && now - inFlight[n.client_id] > OUTBOX_STALE) delete inFlight[n.client_id];
+      if (inFlight[n.client_id]) busy++;
+    });
+    box.forEach(function (n) {
+      if (busy >= OUTBOX_AT_ONCE || inFlight[n.client_id]) return;
+      if (send(n)) { inFlight[n.client_id] = now; busy++; }
+    });
+  }
+  function outboxReset() { inFlight = {}; }  // a new socket: everything unanswered goes again
   function acknowledged(clientId) {
+    delete inFlight[clientId]; delete retryReason[clientId]; retries = 0;
     var box = load(outboxKey);
     var note = box.filter(function (n) { return n.client_id === clientId; })[0];
     if (note) {
@@ -299,28 +327,51 @@
       store(sentKey, sent.slice(-50));
     }
     renderMine();
+    flushOutbox();
   }
   function failed(msg) {
     var error = document.getElementById("note-error");
-    if (msg.client_id) {
-      var box = load(outboxKey);
-      var note = box.filter(function (n) { return n.client_id === msg.client_id; })[0];
+    var box = load(outboxKey);
+    var note = msg.client_id ? box.filter(function (n) { return n.client_id === msg.client_id; })[0] : null;
+    if (note && msg.retry) {  // kept: the queue waits, then sends it again
+      delete inFlight[note.client_id];
+      retryReason[note.client_id] = msg.message;
+      var wait = typeof msg.retry_after === "number" && msg.retry_after > 0 ? msg.retry_after * 1000
+        : Math.min(1000 * Math.pow(2, retries), 30000);
+      retries = Math.min(retries + 1, 5);
+      holdUntil = Math.max(holdUntil, Date.now() + wait + Math.random() * 1000);
+      renderMine();
+      flushOutbox();
+      return;
+    }
+    if (note) {  // refused for good: out of the outbox, shown beside the note
+      delete inFlight[note.client_id]; delete retryReason[note.client_id];
       store(outboxKey, box.filter(function (n) { return n.client_id !== msg.client_id; }));
+      var refused = load(refusedKey); refused.push({client_id: note.client_id, text: note.text, message: msg.message});
+      store(refusedKey, refused.slice(-10));
       var area = document.getElementById("note-text");
-      if (note && area && !area.value) area.value = note.text;
+      if (area && !area.value) area.value = note.text;
     }
     if (error) error.textContent = msg.message;
     else window.alert(msg.message);
     renderMine();
+    flushOutbox();
   }
   function renderMine() {
     var list = document.getElementById("mine");
     if (!list) return;
     list.textContent = "";
+    load(refusedKey).slice().reverse().forEach(function (n) {
+      var li = el("li", {"class": "refused"});
+      li.appendChild(el("span", {"class": "state"}, "✗ " + n.message));
+      li.appendChild(el("span", {"class": "text"}, n.text));
+      list.appendChild(li);
+    });
     load(outboxKey).forEach(function (n) {
       var li = el("li", {"class": "pending"});
       li.appendChild(el("span", {"class": "state"}, "⏳ " + S.waiting));
       li.appendChild(el("span", {"class": "text"}, n.text));
+      if (retryReason[n.client_id]) li.appendChild(el("p", {"class": "hint"}, retryReason[n.client_id]));
       list.appendChild(li);
     });
     load(sentKey).slice().reverse().slice(0, 10).forEach(function (n) {
@@ -742,6 +793,7 @@
     if (Date.now() - lastPong > 45000) { socket.close(); return; }
     pingSent = Date.now();
     send({action: "ping"});
+    flushOutbox();  // a note whose answer got lost goes again (after OUTBOX_STALE)
   }, 15000);
   /* Console: Alt+1…9 picks a column, Alt+Shift+1…9 a sheet, for a scribe at speed. */
   document.addEventListener("keydown", function (e) {
