@@ -250,6 +250,25 @@ def test_erasure_leaves_no_erased_id_in_speaking_orders(demo_meeting: Meeting,
     assert round_.arranged == round_.skipped == []
 
 
+def test_erasure_keeps_a_speaking_turn_without_its_speaker(demo_meeting: Meeting,
+                                                           person: Participant,
+                                                           facilitator: Any) -> None:
+    from sanaksme.speaking.models import Round, Turn
+
+    item = AgendaItem.objects.filter(day__meeting=demo_meeting,
+                                     method="tour_de_table").order_by("pk")[0]
+    round_ = Round.objects.create(meeting=demo_meeting, item=item)
+    turn = Turn.objects.create(round=round_, participant=person, started_at=timezone.now(),
+                               spoken_seconds=95, minutes="Mediatori vajadzīgi.")
+
+    person_erase(organisation=demo_meeting.organisation, participant=person,
+                 by_user=facilitator)
+
+    turn.refresh_from_db()
+    assert (turn.participant_id, turn.spoken_seconds, turn.minutes) == (
+        None, 95, "Mediatori vajadzīgi.")
+
+
 def test_erasure_page_asks_first_and_changes_nothing(facilitator_client: Client,
                                                      person: Participant) -> None:
     response = facilitator_client.get(
