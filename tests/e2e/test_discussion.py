@@ -14,7 +14,7 @@ from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.services import programme_import
 
-from .conftest import in_thread
+from .conftest import in_thread, join_as
 
 PASSWORD = "correct horse battery"
 DISCUSSION = "Diskusija par romu mediatoru darba nepieciešamību pašvaldībās"
@@ -50,8 +50,7 @@ class TestDiscussion(ChannelsLiveServerTestCase):
     def _phone(self, name: str) -> Page:
         page: Page = self.browser.new_context(viewport={"width": 390, "height": 800},
                                               is_mobile=True).new_page()
-        page.goto(f"{self.live_server_url}/j/{self.meeting.join_code}/")
-        page.get_by_role("button", name=name).click()
+        join_as(page, self.live_server_url, self.meeting, name)
         return page
 
     def test_the_mediator_is_invited_first_and_key_points_reach_the_projector(self) -> None:

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .conftest import in_thread
+from .conftest import in_thread, join_as
 from .test_tour_de_table import PASSWORD, DemoLive
 
 GROUP_WORK = "Darbs mazās grupās"
@@ -57,8 +57,7 @@ class TestGroups(DemoLive):
     def _phone(self, name: str) -> Page:
         page: Page = self.browser.new_context(viewport={"width": 390, "height": 800},
                                               is_mobile=True).new_page()
-        page.goto(f"{self.live_server_url}/j/{self.meeting.join_code}/")
-        page.get_by_role("button", name=name).click()
+        join_as(page, self.live_server_url, self.meeting, name)
         return page
 
     @staticmethod

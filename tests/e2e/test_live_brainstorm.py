@@ -14,7 +14,7 @@ from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.services import programme_import
 
-from .conftest import in_thread
+from .conftest import in_thread, join_as
 
 PASSWORD = "correct horse battery"
 PHONE = {"viewport": {"width": 390, "height": 800}, "is_mobile": True, "has_touch": True}
@@ -52,7 +52,8 @@ class TestLiveBrainstorm(ChannelsLiveServerTestCase):
         page.get_by_label("Ierakstiet kodu, kas redzams uz ekrāna").fill(
             self.meeting.join_code.lower())
         page.get_by_role("button", name="Pievienoties").click()
-        page.get_by_role("button", name=name).click()
+        expect(page).to_have_url(re.compile(f"/j/{self.meeting.join_code}/$"))
+        join_as(page, self.live_server_url, self.meeting, name)
         expect(page.locator("#conn")).to_have_text("Savienots")
         return page
 

@@ -16,7 +16,7 @@ from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.services import programme_import
 
-from .conftest import in_thread
+from .conftest import in_thread, join_as
 
 PASSWORD = "correct horse battery"
 
@@ -60,8 +60,7 @@ class TestPresenting(ChannelsLiveServerTestCase):
                        f"{self.meeting.projector_token}/")
         phone = self.browser.new_context(viewport={"width": 390, "height": 800},
                                          is_mobile=True).new_page()
-        phone.goto(f"{self.live_server_url}/j/{self.meeting.join_code}/")
-        phone.get_by_role("button", name="Anita Bērziņa").click()
+        join_as(phone, self.live_server_url, self.meeting, "Anita Bērziņa")
 
         console.get_by_role("button", name="Rādīt", exact=True).click()
         slide = projector.locator("img.slide")

@@ -9,11 +9,11 @@ from typing import Any
 
 from channels.testing import ChannelsLiveServerTestCase
 from channels.testing.live import make_application, set_database_connection
-from django.contrib.sessions.backends.db import SessionStore
 
 from sanaksme.boards.models import Note
 from sanaksme.boards.services import sheets_ensure
 from sanaksme.participants.models import Participant
+from sanaksme.participants.tests.factories import phone_session
 from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import AgendaItem
 from sanaksme.programme.services import meeting_set_current_item, programme_import
@@ -26,11 +26,9 @@ def _prepare() -> dict[str, Any]:
     item = AgendaItem.objects.get(day__meeting=meeting, method="brainstorm")
     meeting_set_current_item(meeting=meeting, item=item)
     sheet = sheets_ensure(item=item)[0]
-    session = SessionStore()
-    session[f"sanaksme.participant.{meeting.pk}"] = Participant.objects.filter(
-        meeting=meeting, category="regional_expert").first().pk  # type: ignore[union-attr]
-    session.create()
-    return {"code": meeting.join_code, "sheet": sheet.pk, "cookie": session.session_key}
+    person = Participant.objects.filter(meeting=meeting, category="regional_expert").first()
+    assert person is not None
+    return {"code": meeting.join_code, "sheet": sheet.pk, "cookie": phone_session(person)}
 
 
 async def _exchange(url: str, cookie: str, message: dict[str, Any] | None) -> list[Any]:

@@ -14,7 +14,7 @@ from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.services import programme_import
 
-from .conftest import in_thread
+from .conftest import in_thread, join_as
 
 PASSWORD = "correct horse battery"
 
@@ -59,8 +59,7 @@ class TestTourDeTable(DemoLive):
         expect(projector.locator(".speaker")).to_have_text("Anita Bērziņa")
         phone = self.browser.new_context(viewport={"width": 390, "height": 800},
                                          is_mobile=True).new_page()
-        phone.goto(f"{self.live_server_url}/j/{self.meeting.join_code}/")
-        phone.get_by_role("button", name="Anita Bērziņa").click()
+        join_as(phone, self.live_server_url, self.meeting, "Anita Bērziņa")
 
         expect(phone.get_by_text("Jūsu kārta runāt")).to_be_visible()
         expect(phone.locator("#clock")).to_have_text(re.compile(r"^[23]:\d\d$"))
