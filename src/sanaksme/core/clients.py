@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -55,11 +55,12 @@ def client_address(source: HttpRequest | Mapping[str, Any]) -> str:
         remote = str(source.META.get("REMOTE_ADDR") or "")
         forwarded = str(source.headers.get(header) or "")
     else:
-        client = source.get("client") or ("", 0)
+        scope = cast("Mapping[str, Any]", source)
+        client = scope.get("client") or ("", 0)
         remote = str(client[0] or "")
         wanted = header.lower().encode("latin-1")
         forwarded = ",".join(value.decode("latin-1") for name, value
-                             in source.get("headers") or [] if name.lower() == wanted)
+                             in scope.get("headers") or [] if name.lower() == wanted)
     return _forwarded_client(forwarded, remote)
 
 

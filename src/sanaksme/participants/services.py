@@ -242,7 +242,8 @@ def _participant_from_row(meeting: Meeting, row: dict[str, str], line: int,
                              flags["municipality_had_mediators"]),
                          email=cell("email"), phone=cell("phone"),
                          consent_method=consent or "",
-                         consent_at=consent_at or None)
+                         consent_at=consent_at if isinstance(consent_at, dt.datetime)
+                         else None)
     _consent_recorded(person, "")
     return person, []
 
