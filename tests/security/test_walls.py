@@ -9,12 +9,19 @@ WebSocket consumer is tried with the intruder's cookie and with ids of another m
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.http.response import HttpResponseBase
 from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
 
+from sanaksme.boards.models import Note
 from sanaksme.boards.tests.factories import add_note, feedback_sheet
 from sanaksme.groups.domain.lexicon import default_lexicon
 from sanaksme.groups.models import Factor, GroupSet, LearnedConcept
@@ -224,3 +231,241 @@ def test_learning_stores_only_the_added_terms(home: Meeting) -> None:
         builtin = {c.key: set(c.terms) for c in default_lexicon().concepts}
         assert not set(concept.terms) & builtin.get(concept.key, set())
 
+
+
+# Every URL of the project ------------------------------------------------------------
+#
+# Each named URL pattern has one row. "scoped": a facilitator page of one meeting (its
+# ids come from the path, the query or the body) - anonymous visitors go to the login,
+# another organisation's facilitator gets 403/404 with A's ids, also when they put their
+# own meeting's slug next to A's object ids. "own": a facilitator page with no meeting
+# in the path - it may answer, but never with A's data. "public": reachable without a
+# login on purpose (the reason says why). The admin is the operator's site.
+
+
+@dataclass(frozen=True)
+class World:
+    home: Meeting  # organisation A's run meeting
+    foreign: Meeting  # organisation B's own meeting (the intruder's)
+    values: dict[str, Any]  # a value of A for every path parameter name
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str  # "scoped" | "own" | "public"
+    reason: str = ""
+    values: dict[str, str] = field(default_factory=dict)  # this row's own meaning of a name
+    get: dict[str, str] = field(default_factory=dict)  # query ids, e.g. {"item": "item_id"}
+    post: dict[str, str] = field(default_factory=dict)  # body ids
+    owner_may_404: str = ""  # why A's own facilitator may get 404 (no such row in A)
+
+
+SCOPED = Row("scoped")
+JOIN = Row("public", "phones join with the code shown in the room; no facilitator data")
+ROUTES: dict[str, Row] = {
+    "home": Row("public", "a redirect to the meeting list, which needs a login"),
+    "login": Row("public", "the login form"),
+    "logout": Row("public", "ends the caller's own session only"),
+    "set_language": Row("public", "sets the caller's own language cookie"),
+    "healthz": Row("public", "liveness probe for the load balancer; says only ok"),
+    "programme:meeting-list": Row("own"),
+    "programme:meeting-create": Row("own", post={"series": "series_id",
+                                                 "project": "project_id"}),
+    "programme:meeting-import": Row("own"),
+    "programme:meeting-detail": SCOPED,
+    "programme:meeting-edit": SCOPED,
+    "programme:meeting-export": SCOPED,
+    "programme:item-create": SCOPED,
+    "programme:item-params": Row("scoped", get={"item": "item_id"}),
+    "programme:item-edit": SCOPED,
+    "programme:item-move": SCOPED,
+    "programme:item-delete": SCOPED,
+    "programme:day-edit": SCOPED,
+    "programme:site-create": SCOPED,
+    "programme:site-edit": SCOPED,
+    "participants:list": SCOPED,
+    "participants:import": SCOPED,
+    "participants:badges": SCOPED,
+    "participants:claims": SCOPED,
+    "participants:claim-approve": Row("scoped", values={"pk": "claim_id"}),
+    "participants:claim-refuse": Row("scoped", values={"pk": "claim_id"}),
+    "participants:edit": SCOPED,
+    "participants:delete": SCOPED,
+    "participants:person-export": SCOPED,
+    "participants:person-erase": SCOPED,
+    "participants:consent-withdraw": SCOPED,
+    "participants:meeting-close": SCOPED,
+    "participants:meeting-reopen": SCOPED,
+    "reports:page": SCOPED,
+    "reports:preview": SCOPED,
+    "reports:job-start": Row("scoped", post={"fmt": "fmt_series"}),
+    "reports:job": SCOPED,
+    "reports:job-download": SCOPED,
+    "reports:suggestions": SCOPED,
+    "reports:suggestion-toggle": SCOPED,
+    "join-start": JOIN,
+    "join-meeting": JOIN,
+    "join-wait": JOIN,
+    "join-register": JOIN,
+    "join-consent": JOIN,
+    "join-me": JOIN,
+    "join-leave": JOIN,
+    "join-token": Row("public", "a personal link: its token is the credential (tried "
+                      "here with a wrong one)", values={"token": "wrong_token"}),
+    "presenting:materials": SCOPED,
+    "presenting:remove": Row("scoped", values={"pk": "deck_id"}),
+    "presenting:console-file": Row("scoped", values={"key": "media_key"},
+                                   owner_may_404="the deck row has no file on disk"),
+    "presenting:projector-file": Row("public", "the projector token is the credential "
+                                     "(tried here with a wrong one)",
+                                     values={"token": "wrong_token", "key": "media_key"}),
+    "live:console": SCOPED,
+    "live:current": Row("scoped", post={"item": "item_id"}),
+    "live:projector": Row("public", "the projector token is the credential (tried "
+                          "here with a wrong one)", values={"token": "wrong_token"}),
+    "live:phone": JOIN,
+}
+ADMIN_PUBLIC = {"admin:login", "admin:logout"}  # the admin's own login form
+NOT_IDS = {"slug", "fmt", "direction", "kind"}  # path parameters that name no object
+ADMIN = Row("public", "the operator's admin site: staff only; facilitators are no staff")
+
+
+def _walk(patterns: list[Any], prefix: str = "", namespace: str = "",
+          params: tuple[str, ...] = ()) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    for pattern in patterns:
+        own = tuple(getattr(pattern.pattern, "converters", {}) or
+                    pattern.pattern.regex.groupindex)
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(n for n in (namespace, pattern.namespace or "") if n)
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner,
+                             params + own)
+        else:
+            name = pattern.name or ""
+            yield (f"{namespace}:{name}" if namespace and name else name,
+                   prefix + str(pattern.pattern), params + own)
+
+
+PATTERNS = sorted(set(_walk(get_resolver().url_patterns)))
+
+
+def _url(name: str, route: str, params: tuple[str, ...], row: Row,
+         values: dict[str, Any]) -> str:
+    kwargs = {p: values[row.values.get(p, p)] for p in params}
+    if name:
+        return reverse(name, kwargs=kwargs)
+    # An unnamed pattern (the admin's own redirects): fill the route text in by hand.
+    filled = re.sub(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)",
+                    lambda m: str(kwargs.get(m[1] or m[2], "x")), route)
+    return "/" + filled.replace("^", "").replace("$", "")
+
+
+@pytest.fixture
+def world(home: Meeting, foreign: Meeting, facilitator: Any) -> World:
+    from sanaksme.participants.models import JoinClaim
+    from sanaksme.presenting.models import Deck
+    from sanaksme.reports.jobs import report_job_start
+
+    item = AgendaItem.objects.get(day__meeting=home, method="brainstorm")
+    person = home.participants.order_by("pk").first()
+    assert person is not None
+    deck = Deck.objects.create(meeting=home, item=item, title="A's slides")
+    claim = JoinClaim.objects.create(meeting=home, participant=person,
+                                     typed_name=person.name, device="x")
+    job = report_job_start(meeting=home, user=facilitator, fmt="md")
+    note = Note.objects.get(meeting=home, text=SECRET)
+    values = {
+        "slug": home.slug, "item_id": item.pk, "day_id": item.day_id,
+        "site_id": home.sites.order_by("pk").first().pk,  # type: ignore[union-attr]
+        "pk": person.pk, "claim_id": claim.pk, "deck_id": deck.pk, "kind": "deck",
+        "fmt": "yaml", "direction": "up", "key": job.key, "note_id": note.pk,
+        "media_key": f"slides/{deck.key}/original.pdf", "code": home.join_code,
+        "token": home.projector_token,
+        "wrong_token": "not-the-token", "series_id": home.series_id,
+        "project_id": home.project_id, "fmt_series": "series-md",
+        "object_id": home.pk, "app_label": "programme",
+        "content_type_id": ContentType.objects.get_for_model(Meeting).pk,
+        "url": "programme/meeting/", "id": home.pk,
+    }
+    return World(home=home, foreign=foreign, values=values)
+
+
+def _snapshot(meeting: Meeting) -> dict[str, Any]:
+    """Everything of A's meeting that the exchange file carries, and its series."""
+    from sanaksme.reports.exchange import meeting_export
+
+    data = meeting_export(Meeting.objects.get(pk=meeting.pk), include_names=True)
+    data.pop("exported_at")
+    return data
+
+
+def _leaks(response: HttpResponseBase, world: World) -> bool:
+    body = b"".join(response) if response.streaming else response.content  # type: ignore[attr-defined]
+    return any(secret.encode() in body for secret in (SECRET, world.home.title))
+
+
+def _refused(response: HttpResponseBase, *, anonymous: bool) -> bool:
+    if response.status_code == 302:
+        return "/login/" in response["Location"]
+    return response.status_code in (403, 404, 405) or (
+        anonymous and response.status_code == 401)
+
+
+def test_every_url_pattern_has_a_row() -> None:
+    missing = [(name, route) for name, route, _params in PATTERNS
+               if name not in ROUTES and not _is_admin(route)]
+
+    assert missing == []
+
+
+def _is_admin(route: str) -> bool:
+    return route.startswith("admin/")
+
+
+@pytest.mark.parametrize(("name", "route", "params"),
+                         [p for p in PATTERNS if not _is_admin(p[1])],
+                         ids=[p[0] or p[1] for p in PATTERNS if not _is_admin(p[1])])
+def test_url_is_walled(name: str, route: str, params: tuple[str, ...], world: World,
+                       intruder_client: Client, facilitator_client: Client) -> None:
+    row = ROUTES[name]
+    values = world.values
+    url = _url(name, route, params, row, values)
+    query = {k: values[v] for k, v in row.get.items()}
+    body = {k: values[v] for k, v in row.post.items()}
+    before = _snapshot(world.home)
+    mixed = None
+    if row.kind == "scoped" and set(params) - NOT_IDS:
+        mixed = _url(name, route, params, row, {**values, "slug": world.foreign.slug})
+
+    for who, client in (("anonymous", Client()), ("intruder", intruder_client)):
+        for address in filter(None, (url, mixed)):
+            got = client.get(address, query)
+            sent = client.post(address, body)
+            for response in (got, sent):
+                assert response.status_code < 500, (who, address)
+                if row.kind == "public":
+                    continue
+                if who == "anonymous" or row.kind == "scoped":
+                    assert _refused(response, anonymous=who == "anonymous"), (
+                        who, address, response.status_code)
+                assert not _leaks(response, world), (who, address)
+
+    assert _snapshot(world.home) == before
+    if row.kind == "scoped" and not row.owner_may_404:
+        assert facilitator_client.get(url, query).status_code != 404  # the ids are real
+
+
+def test_admin_urls_refuse_facilitators_and_visitors(world: World,
+                                                     intruder_client: Client) -> None:
+    admin = [p for p in PATTERNS if _is_admin(p[1])]
+    assert admin  # the admin is mounted
+
+    for name, route, params in admin:
+        url = _url(name, route, params, ADMIN, world.values)
+        for client in (Client(), intruder_client):
+            response = client.get(url)
+            assert not _leaks(response, world), url
+            if name in ADMIN_PUBLIC:
+                assert response.status_code < 500, url
+                continue
+            assert response.status_code == 302, url
+            assert response["Location"].startswith("/admin/login/"), url
