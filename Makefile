@@ -47,6 +47,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/live_load.py --scenario all
 	$(BIN)/python benchmarks/compare_quality.py
 	$(BIN)/python benchmarks/report_speed.py
+	$(BIN)/python benchmarks/kill_burst.py  # needs PostgreSQL and Redis (see its --help)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -110,8 +110,8 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
             except Exception:  # answered, not crashed: the client sends it again
                 logger.exception("Live action %r failed", data.get("action"))
                 await self.send_error(
-                    _("The server could not do this just now; it is sent again by "
-                      "itself."), data.get("client_id"), retry=True, retry_after=5)
+                    _("Something went wrong on the server; try again in a moment."),
+                    data.get("client_id"), retry=True, retry_after=5)
 
     async def act(self, data: dict[str, Any]) -> None:
         raise DomainError(_("This screen is read-only."))
