@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from django.conf import settings
 
 from sanaksme.boards.models import Note, Sheet
 from sanaksme.boards.services import sheets_ensure
-from sanaksme.core.exceptions import ImportRejected
+from sanaksme.core.exceptions import DomainError, ImportRejected
 from sanaksme.core.jsonsafe import JsonTooDeepError, loads_bounded
 from sanaksme.core.yamlsafe import YamlBoundsError, check_yaml_bounds
 from sanaksme.programme.models import AgendaItem, Meeting
@@ -422,3 +423,95 @@ def console_socket(meeting: Meeting, user: Any, *,
         headers.append((b"origin", origin))
     return WebsocketCommunicator(application, f"/ws/console/{meeting.slug}/",
                                  headers=headers)
+
+
+# Slides: a PDF content-stream bomb -----------------------------------------------------
+
+
+def pdf_bomb(megabytes: int = 200) -> bytes:
+    """A one-page PDF whose content stream inflates to `megabytes` of line drawing
+    (about 0.5 MB on disk for 200 MB). Built piece by piece: the test stays small."""
+    ops = b"0 0 m 100 100 l S\n" * 58254  # 1 MB of drawing instructions
+    packer = zlib.compressobj(9)
+    stream = b"".join(packer.compress(ops) for _ in range(megabytes)) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 960 540] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.django_db
+def test_pdf_bomb_is_refused_within_limits_and_nothing_is_kept(
+    demo_meeting: Meeting, settings: Any, tmp_path: Path, english: None,
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sanaksme.presenting.models import Deck
+    from sanaksme.presenting.services import deck_upload
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SANAKSME_PDF_WORKER_MEMORY_MB = 512
+    settings.SANAKSME_PDF_WORKER_CPU_SECONDS = 10
+    settings.SANAKSME_PDF_WORKER_TIMEOUT = 15
+    item = AgendaItem.objects.filter(day__meeting=demo_meeting).first()
+    upload = SimpleUploadedFile("bomb.pdf", pdf_bomb(), "application/pdf")
+    peak_before = status_kb(os.getpid(), "VmHWM")
+    started = time.monotonic()
+
+    with pytest.raises(DomainError) as refused:
+        deck_upload(item=item, upload=upload)
+
+    assert "more time or memory" in refused.value.message
+    assert time.monotonic() - started < 20
+    assert status_kb(os.getpid(), "VmHWM") - peak_before < 30 * 1024
+    assert not Deck.objects.exists()
+    assert not any((tmp_path / "media").rglob("*"))
+
+
+# YAML: memory of a fresh interpreter ---------------------------------------------------
+
+YAML_PROBE = """
+import os, sys, time
+os.environ["DJANGO_SETTINGS_MODULE"] = "sanaksme.config.settings.test"
+import django
+django.setup()
+from sanaksme.core.exceptions import DomainError, ImportRejected
+from sanaksme.programme.yaml_io import parse_programme
+text = sys.stdin.read()
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+before, started = peak(), time.monotonic()
+try:
+    parse_programme(text)
+    outcome = "accepted"
+except ImportRejected:
+    outcome = "rejected"
+print(outcome, peak() - before, time.monotonic() - started)
+"""
+
+
+def test_yaml_alias_bomb_costs_little_time_and_memory() -> None:
+    done = subprocess.run(  # noqa: S603 (our own interpreter)
+        [sys.executable, "-c", YAML_PROBE], input=yaml_alias_bomb(7),
+        capture_output=True, text=True, timeout=60, check=True)
+
+    outcome, grown_kb, seconds = done.stdout.split()
+    assert outcome == "rejected"
+    assert int(grown_kb) < 10 * 1024
+    assert float(seconds) < 2

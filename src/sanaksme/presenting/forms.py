@@ -3,8 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanaksme.core.text import NoControlCharsFormMixin
 
-class DeckForm(forms.Form):
+
+class DeckForm(NoControlCharsFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200, required=False,
                             help_text=_("Shown on the console; the file name if empty."))
     file = forms.FileField(label=_("Slides (PDF)"),
@@ -12,7 +14,7 @@ class DeckForm(forms.Form):
                            help_text=_("Save PowerPoint or Impress slides as PDF first."))
 
 
-class VideoForm(forms.Form):
+class VideoForm(NoControlCharsFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     file = forms.FileField(label=_("Video file (MP4 or WebM)"), required=False,
                            widget=forms.ClearableFileInput(attrs={"accept": "video/mp4,video/webm"}),

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import logging
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -21,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError
+from sanaksme.core.text import reject_control_chars
 from sanaksme.live.broadcast import broadcast_on_commit
 from sanaksme.live.events import PresentationChanged
 from sanaksme.programme.models import AgendaItem
@@ -29,12 +29,12 @@ from sanaksme.programme.services import meeting_next_seq
 from .domain.media import (
     clamp_page,
     is_pdf,
-    render_scale,
     video_extension,
     video_link,
     video_position,
 )
 from .models import Deck, Projection, Video
+from .pdfworker import Rendered, render_pdf
 
 log = logging.getLogger(__name__)
 MB = 1024 * 1024
@@ -72,7 +72,8 @@ def _read_head(upload: UploadedFile, size: int = 1024) -> bytes:
 def deck_upload(*, item: AgendaItem, upload: UploadedFile, title: str = "",
                 actor: Any = None) -> Deck:
     """Check a PDF (type, size, page count, readable), render every page to an image
-    for the projector, and keep it with the meeting. Nothing is kept if any step fails."""
+    for the projector, and keep it with the meeting. Nothing is kept if any step fails.
+    The PDF is opened only in a child process with CPU, memory and time limits."""
     max_mb, max_pages, _video = _limits()
     size = upload.size or 0
     if size == 0:
@@ -83,55 +84,57 @@ def deck_upload(*, item: AgendaItem, upload: UploadedFile, title: str = "",
     if not is_pdf(_read_head(upload)):
         raise DomainError(_("This is not a PDF file. Save the slides as PDF and upload "
                             "that."), field="file")
-    data = upload.read()
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
-        raise DomainError(_("The PDF could not be read: it is damaged or protected by a "
-                            "password."), field="file") from None
-    try:
-        pages = len(pdf)
-        if pages == 0:
-            raise DomainError(_("The PDF has no pages."), field="file")
-        if pages > max_pages:
-            raise DomainError(_("The PDF has %(pages)s pages; at most %(max)s are shown.")
-                              % {"pages": pages, "max": max_pages}, field="file")
-        deck = Deck(meeting_id=item.day.meeting_id, item=item, pages=pages, size=size,
-                    title=_title(title, upload.name or ""),
+    with tempfile.TemporaryDirectory(prefix="sanaksme-pdf-") as work:
+        original = Path(work) / "original.pdf"
+        digest = hashlib.sha256()
+        with original.open("wb") as out:
+            for chunk in upload.chunks():
+                digest.update(chunk)
+                out.write(chunk)
+        rendered = render_pdf(
+            original, Path(work), max_pages=max_pages,
+            memory_mb=settings.SANAKSME_PDF_WORKER_MEMORY_MB,
+            cpu_seconds=settings.SANAKSME_PDF_WORKER_CPU_SECONDS,
+            timeout=settings.SANAKSME_PDF_WORKER_TIMEOUT)
+        if rendered.error is not None:
+            raise DomainError(_render_refusal(rendered, max_pages), field="file")
+        deck = Deck(meeting_id=item.day.meeting_id, item=item, pages=rendered.pages,
+                    size=size, title=_title(title, upload.name or ""),
                     original_name=Path(upload.name or "").name[:255],
-                    sha256=hashlib.sha256(data).hexdigest(),
+                    sha256=digest.hexdigest(),
                     uploaded_by=actor if getattr(actor, "pk", None) else None)
         try:
-            _render(pdf, deck, data)
+            _store(Path(work), deck)
             with transaction.atomic():
                 deck.save()
                 _announce(item)
-        except DomainError:
-            _remove_folder(deck.folder)
-            raise
         except Exception:
             _remove_folder(deck.folder)
-            log.exception("rendering slides failed")
+            log.exception("storing slides failed")
             raise DomainError(_("The PDF could not be turned into slides."),
                               field="file") from None
-    finally:
-        pdf.close()
     return deck
 
 
-def _render(pdf: pdfium.PdfDocument, deck: Deck, data: bytes) -> None:
-    default_storage.save(f"{deck.folder}/original.pdf", ContentFile(data))
-    for index in range(len(pdf)):
-        page = pdf[index]
-        try:
-            width, height = page.get_size()
-            bitmap = page.render(scale=render_scale(width, height))
-            image = bitmap.to_pil()
-        finally:
-            page.close()
-        out = io.BytesIO()
-        image.save(out, format="WEBP", quality=82, method=4)
-        default_storage.save(deck.page_path(index + 1), ContentFile(out.getvalue()))
+def _render_refusal(rendered: Rendered, max_pages: int) -> str:
+    if rendered.error == "unreadable":
+        return _("The PDF could not be read: it is damaged or protected by a password.")
+    if rendered.error == "no_pages":
+        return _("The PDF has no pages.")
+    if rendered.error == "too_many_pages":
+        return (_("The PDF has %(pages)s pages; at most %(max)s are shown.")
+                % {"pages": rendered.pages, "max": max_pages})
+    return _("The PDF needs more time or memory to display than slides may take. Save "
+             "it again as a simpler PDF (for example with images reduced) and upload "
+             "that.")
+
+
+def _store(work: Path, deck: Deck) -> None:
+    with (work / "original.pdf").open("rb") as original:
+        default_storage.save(f"{deck.folder}/original.pdf", File(original))
+    for page in range(1, deck.pages + 1):
+        with (work / f"{page}.webp").open("rb") as image:
+            default_storage.save(deck.page_path(page), File(image))
 
 
 def _remove_folder(folder: str) -> None:
@@ -282,6 +285,7 @@ def screen_clear(*, item: AgendaItem) -> Projection:
 
 def summary_write(*, item: AgendaItem, text: str) -> Projection:
     """The facilitator's notes for the day's summary (the report uses them)."""
+    reject_control_chars(text)
     if len(text) > SUMMARY_MAX:
         raise DomainError(_("The summary may be at most %(max)s characters.")
                           % {"max": SUMMARY_MAX})
