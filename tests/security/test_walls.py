@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from asgiref.sync import async_to_sync
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.http.response import HttpResponseBase
@@ -23,6 +26,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from sanaksme.boards.models import Note
 from sanaksme.boards.tests.factories import add_note, feedback_sheet
+from sanaksme.config.asgi import application
 from sanaksme.groups.domain.lexicon import default_lexicon
 from sanaksme.groups.models import Factor, GroupSet, LearnedConcept
 from sanaksme.groups.services.comparison import (
@@ -469,3 +473,284 @@ def test_admin_urls_refuse_facilitators_and_visitors(world: World,
                 continue
             assert response.status_code == 302, url
             assert response["Location"].startswith("/admin/login/"), url
+
+
+# Every WebSocket consumer and action ---------------------------------------------------
+#
+# Organisation B's console (the intruder) and a phone of B's meeting send every action
+# that takes an id from the client, with organisation A's ids; each must be refused and
+# A's meeting must not change. Actions that take no id act on the connection's own
+# meeting only; they are listed with that reason.
+
+ORIGIN = [(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000")]
+LIVE_SECRET = "A's brainstorm note that B must never touch"
+
+
+@dataclass(frozen=True)
+class Live:
+    home: Meeting
+    rival: Meeting  # B's meeting with the whole demo programme
+    intruder: Any
+    phone_person: Any  # a participant of B's meeting, in one of its groups
+    a: dict[str, int]  # A's ids
+    b: dict[str, int]  # B's own ids, where a frame needs one of each
+
+
+def _run(home: Meeting) -> dict[str, int]:
+    """A's meeting after it ran: notes, hands, turns, groups, worksheets, slides."""
+    from sanaksme.boards.services import sheets_ensure
+    from sanaksme.groups.models import Group, Solution
+    from sanaksme.presenting.models import Deck, Video
+    from sanaksme.speaking.models import Turn
+    from sanaksme.speaking.services import hand_raise, round_get_or_create, turn_next
+
+    def item(method: str) -> AgendaItem:
+        return AgendaItem.objects.filter(day__meeting=home, method=method).first()  # type: ignore[return-value]
+
+    home.participants.update(present=True)
+    person = home.participants.exclude(category="organiser").order_by("pk").first()
+    assert person is not None
+    sheet = sheets_ensure(item=item("brainstorm"))[0]
+    note = add_note(sheet, "problem", LIVE_SECRET)
+    hand = hand_raise(round_=round_get_or_create(item=item("discussion")),
+                      participant_id=person.pk)
+    tour = turn_next(round_=round_get_or_create(item=item("tour_de_table")), expected=None)
+    group_set = groups_draw(item=item("group_work"), seed=7, everyone=True)
+    first, second = list(Group.objects.filter(group_set=group_set).order_by("number"))[:2]
+    factor = factor_add(group=first, text="Trūkst mediatoru", client_id="fa")
+    other = factor_add(group=second, text="Nav transporta", client_id="fb")
+    from sanaksme.groups.services.worksheets import solution_add
+
+    solution_add(factor=factor, text="Algot mediatorus", client_id="sa")
+    theme = factor_set_theme(factor=factor, theme=None)
+    into = factor_set_theme(factor=other, theme=None)
+    presentation = item("presentation")
+    deck = Deck.objects.create(meeting=home, item=presentation, title="Slaidi")
+    video = Video.objects.create(meeting=home, item=presentation, title="Video",
+                                 kind=Video.Kind.LINK, url="https://example.org/v")
+    return {"sheet": sheet.pk, "note": note.pk, "hand": hand.pk,
+            "turn": Turn.objects.get(round=tour, participant__isnull=False).pk
+            if Turn.objects.filter(round=tour, participant__isnull=False).exists()
+            else Turn.objects.filter(round=tour).get().pk,
+            "person": person.pk, "group": first.pk, "factor": factor.pk,
+            "solution": Solution.objects.get(factor=factor).pk, "theme": theme.pk,
+            "into": into.pk, "deck": deck.pk, "video": video.pk}
+
+
+@pytest.fixture
+def live(demo_meeting: Meeting, demo_text: str, intruder: Any) -> Live:
+    from sanaksme.boards.services import sheets_ensure
+    from sanaksme.groups.models import Membership
+    from sanaksme.programme.services import programme_import
+
+    add_note(feedback_sheet(demo_meeting), "suggestion", SECRET)
+    a = _run(demo_meeting)
+    text = (demo_text.replace("slug: daugavpils-2017", "slug: b-live")
+            .replace("slug: regionalo-ekspertu", "slug: b-regionalo-ekspertu"))
+    rival = programme_import(text=text, organisation=intruder.organisations.get())
+    brainstorm = AgendaItem.objects.get(day__meeting=rival, method="brainstorm")
+    own_note = add_note(sheets_ensure(item=brainstorm)[0], "problem", "B's note")
+    group_work = AgendaItem.objects.get(day__meeting=rival, method="group_work")
+    group_set = groups_draw(item=group_work, seed=7, everyone=True)
+    member = Membership.objects.filter(group_set=group_set).select_related(
+        "participant", "group").first()
+    assert member is not None
+    return Live(home=demo_meeting, rival=rival, intruder=intruder,
+                phone_person=member.participant, a=a,
+                b={"note": own_note.pk, "group": member.group_id,
+                   "person": member.participant_id})
+
+
+@dataclass(frozen=True)
+class Action:
+    audience: str  # "console" | "phone"
+    action: str
+    method: str  # what B's meeting has on the screens
+    frame: Callable[[Live], dict[str, Any]]
+
+
+IDS: list[Action] = [
+    Action("console", "note.add", "brainstorm", lambda w: {
+        "sheet": w.a["sheet"], "column": "problem", "text": "x", "client_id": "c"}),
+    Action("console", "sheet.reveal", "brainstorm", lambda w: {
+        "sheet": w.a["sheet"], "revealed": True}),
+    Action("console", "note.hide", "brainstorm", lambda w: {"note": w.a["note"],
+                                                            "reason": "x"}),
+    Action("console", "note.show", "brainstorm", lambda w: {"note": w.a["note"]}),
+    Action("console", "note.merge", "brainstorm", lambda w: {"note": w.b["note"],
+                                                             "into": w.a["note"]}),
+    Action("console", "note.unmerge", "brainstorm", lambda w: {"note": w.a["note"]}),
+    Action("console", "reply.add", "brainstorm", lambda w: {
+        "note": w.a["note"], "kind": "question", "text": "x", "client_id": "c"}),
+    Action("console", "turn.call", "discussion", lambda w: {"hand": w.a["hand"],
+                                                            "expected": None}),
+    Action("console", "turn.write", "tour_de_table", lambda w: {
+        "turn": w.a["turn"], "minutes": "x", "key_points": ["x"]}),
+    Action("console", "hand.add", "discussion", lambda w: {"participant": w.a["person"]}),
+    Action("console", "round.arrange", "tour_de_table", lambda w: {
+        "order": [w.a["person"]]}),
+    Action("console", "round.skip", "tour_de_table", lambda w: {
+        "participant": w.a["person"], "skipped": True}),
+    Action("console", "slide.show", "presentation", lambda w: {"deck": w.a["deck"],
+                                                               "page": 1}),
+    Action("console", "video.show", "presentation", lambda w: {"video": w.a["video"]}),
+    Action("console", "groups.move", "group_work", lambda w: {
+        "participant": w.a["person"], "group": w.b["group"]}),
+    Action("console", "groups.move", "group_work", lambda w: {
+        "participant": w.b["person"], "group": w.a["group"]}),
+    Action("console", "groups.place", "group_work", lambda w: {"group": w.a["group"],
+                                                               "place": "x"}),
+    Action("console", "factor.add", "group_work", lambda w: {
+        "group": w.a["group"], "text": "x", "client_id": "c"}),
+    Action("console", "factor.arrange", "group_work", lambda w: {
+        "group": w.a["group"], "order": [w.a["factor"]]}),
+    Action("console", "factor.edit", "group_work", lambda w: {"factor": w.a["factor"],
+                                                              "text": "x"}),
+    Action("console", "factor.hide", "group_work", lambda w: {"factor": w.a["factor"],
+                                                              "hidden": True}),
+    Action("console", "factor.weigh", "group_work", lambda w: {
+        "factor": w.a["factor"], "weights": {"municipality": 1, "state": 1,
+                                             "community": 1}}),
+    Action("console", "factor.theme", "group_work", lambda w: {"factor": w.a["factor"],
+                                                               "theme": None}),
+    Action("console", "solution.add", "group_work", lambda w: {
+        "factor": w.a["factor"], "text": "x", "client_id": "c"}),
+    Action("console", "solution.edit", "group_work", lambda w: {
+        "solution": w.a["solution"], "text": "x"}),
+    Action("console", "solution.hide", "group_work", lambda w: {
+        "solution": w.a["solution"], "hidden": True}),
+    Action("console", "theme.merge", "group_work", lambda w: {"theme": w.a["theme"],
+                                                              "into": w.a["into"]}),
+    Action("console", "theme.rename", "group_work", lambda w: {"theme": w.a["theme"],
+                                                               "label": "x"}),
+    Action("phone", "note.add", "brainstorm", lambda w: {
+        "sheet": w.a["sheet"], "column": "problem", "text": "x", "client_id": "c"}),
+    Action("phone", "reply.add", "brainstorm", lambda w: {
+        "note": w.a["note"], "kind": "question", "text": "x", "client_id": "c"}),
+    Action("phone", "factor.arrange", "group_work", lambda w: {
+        "order": [w.a["factor"]]}),
+    Action("phone", "factor.edit", "group_work", lambda w: {"factor": w.a["factor"],
+                                                            "text": "x"}),
+    Action("phone", "factor.hide", "group_work", lambda w: {"factor": w.a["factor"],
+                                                            "hidden": True}),
+    Action("phone", "factor.weigh", "group_work", lambda w: {
+        "factor": w.a["factor"], "weights": {"municipality": 1, "state": 1,
+                                             "community": 1}}),
+    Action("phone", "solution.add", "group_work", lambda w: {
+        "factor": w.a["factor"], "text": "x", "client_id": "c"}),
+    Action("phone", "solution.edit", "group_work", lambda w: {
+        "solution": w.a["solution"], "text": "x"}),
+    Action("phone", "solution.hide", "group_work", lambda w: {
+        "solution": w.a["solution"], "hidden": True}),
+]
+# Actions that take no object id: they act on the connection's own meeting only.
+NO_IDS = {
+    "console": {"groups.draw", "groups.add_late", "groups.open", "show.next",
+                "show.back", "show.pause", "show.add", "compare.run", "compare.confirm",
+                "compare.show", "summary.draft", "turn.next", "turn.back", "turn.pause",
+                "turn.resume", "turn.add", "round.key_points", "video.play",
+                "screen.clear", "summary.write", "summary.show"},
+    # factor.add: a phone always writes on its own group (a group id is ignored).
+    "phone": {"hand.raise", "hand.lower", "factor.add"},
+}
+MODERATION = {"sheet.reveal", "note.hide", "note.show", "note.merge", "note.unmerge",
+              "reply.add"}  # live.access.console_moderate
+
+
+def test_every_live_action_has_a_row() -> None:
+    from sanaksme.live import access, group_actions
+
+    console = ({"note.add"} | set(group_actions.CONSOLE_GROUP_ACTIONS)
+               | set(access.PRESENTING_ACTIONS) | set(access.SPEAKING_ACTIONS) | MODERATION)
+    phone = {"note.add", "reply.add", "hand.raise", "hand.lower",
+             *group_actions.WORKSHEET_ACTIONS}
+    rows = {(a.audience, a.action) for a in IDS}
+
+    assert {a for a in console if ("console", a) not in rows} <= NO_IDS["console"]
+    assert {a for a in phone if ("phone", a) not in rows} <= NO_IDS["phone"]
+
+
+def _communicator(live: Live, audience: str) -> WebsocketCommunicator:
+    from sanaksme.participants.tests.factories import phone_session
+
+    if audience == "phone":
+        session_id = phone_session(live.phone_person)
+        path = f"/ws/phone/{live.rival.join_code}/"
+    else:
+        client = Client()
+        client.force_login(live.intruder)
+        session_id = client.cookies[settings.SESSION_COOKIE_NAME].value
+        path = f"/ws/console/{live.rival.slug}/"
+    cookie = (b"cookie", f"{settings.SESSION_COOKIE_NAME}={session_id}".encode())
+    return WebsocketCommunicator(application, path, headers=[*ORIGIN, cookie])
+
+
+async def _answer(communicator: WebsocketCommunicator, frame: dict[str, Any]
+                  ) -> dict[str, Any]:
+    connected, _code = await communicator.connect()
+    assert connected
+    state = await communicator.receive_json_from()
+    assert state["type"] == "state"
+    await communicator.send_json_to(frame)
+    while True:  # skip events until the answer to this frame
+        answer: dict[str, Any] = await communicator.receive_json_from(timeout=5)
+        if answer.get("type") in ("error", "ack", "done"):
+            await communicator.disconnect()
+            return answer
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("row", IDS, ids=[f"{a.audience}-{a.action}-{i}"
+                                          for i, a in enumerate(IDS)])
+def test_live_action_with_another_meetings_ids_is_refused(row: Action, live: Live) -> None:
+    from sanaksme.programme.services import meeting_set_current_item
+
+    item = AgendaItem.objects.filter(day__meeting=live.rival, method=row.method).first()
+    meeting_set_current_item(meeting=live.rival, item=item)
+    communicator = _communicator(live, row.audience)
+    before = _snapshot(live.home)
+
+    answer = async_to_sync(_answer)(communicator, {"action": row.action, **row.frame(live)})
+
+    assert answer["type"] == "error", answer
+    assert _snapshot(live.home) == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_console_with_another_organisations_cookie_is_refused_at_connect(
+    live: Live,
+) -> None:
+    client = Client()
+    client.force_login(live.intruder)
+    cookie = (b"cookie", f"{settings.SESSION_COOKIE_NAME}="
+              f"{client.cookies[settings.SESSION_COOKIE_NAME].value}".encode())
+    communicator = WebsocketCommunicator(application, f"/ws/console/{live.home.slug}/",
+                                         headers=[*ORIGIN, cookie])
+
+    connected, _code = async_to_sync(communicator.connect)()
+
+    assert connected is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_phone_of_another_meeting_is_refused_at_connect(live: Live) -> None:
+    from sanaksme.participants.tests.factories import phone_session
+
+    cookie = (b"cookie", f"{settings.SESSION_COOKIE_NAME}="
+              f"{phone_session(live.phone_person)}".encode())
+    communicator = WebsocketCommunicator(application, f"/ws/phone/{live.home.join_code}/",
+                                         headers=[*ORIGIN, cookie])
+
+    connected, _code = async_to_sync(communicator.connect)()
+
+    assert connected is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_projector_with_another_meetings_token_is_refused_at_connect(live: Live) -> None:
+    path = f"/ws/projector/{live.home.slug}/{live.rival.projector_token}/"
+    communicator = WebsocketCommunicator(application, path, headers=ORIGIN)
+
+    connected, _code = async_to_sync(communicator.connect)()
+
+    assert connected is False
