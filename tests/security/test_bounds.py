@@ -515,3 +515,34 @@ def test_yaml_alias_bomb_costs_little_time_and_memory() -> None:
     assert outcome == "rejected"
     assert int(grown_kb) < 10 * 1024
     assert float(seconds) < 2
+
+
+# Control characters in forms and CSV ---------------------------------------------------
+
+
+def test_participant_form_refuses_a_control_character_with_a_message(
+    english: None,
+) -> None:
+    from sanaksme.participants.forms import ParticipantForm
+
+    form = ParticipantForm(data={"name": "Anna\x01 Bērziņa", "category": "municipality"})
+
+    assert not form.is_valid()
+    assert form.errors["name"] == [CONTROL_MESSAGE]
+
+
+@pytest.mark.django_db
+def test_participant_csv_with_nul_is_rejected_and_nothing_stored(
+    demo_meeting: Meeting, english: None,
+) -> None:
+    from sanaksme.participants.models import Participant
+    from sanaksme.participants.services import participants_import_csv
+
+    count = Participant.objects.count()
+
+    with pytest.raises(ImportRejected) as rejected:
+        participants_import_csv(meeting=demo_meeting,
+                                text="name,category\nAnna\x00,municipality\n")
+
+    assert rejected.value.message == CONTROL_MESSAGE
+    assert Participant.objects.count() == count

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanaksme.core.text import NoControlCharsFormMixin
+
 from .models import Participant
 
 
-class ParticipantForm(forms.ModelForm[Participant]):
+class ParticipantForm(NoControlCharsFormMixin, forms.ModelForm[Participant]):
     class Meta:
         model = Participant
         fields = ["name", "category", "institution", "municipality", "is_roma_mediator",

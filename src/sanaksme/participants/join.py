@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from sanaksme.core.clients import Throttle, client_address, within_quota
 from sanaksme.core.exceptions import DomainError
+from sanaksme.core.text import NoControlCharsFormMixin
 from sanaksme.programme.domain.methods import Category
 from sanaksme.programme.models import Meeting
 
@@ -43,7 +44,7 @@ class CodeForm(forms.Form):
                                "spellcheck": "false", "class": "code"}))
 
 
-class NameForm(forms.Form):
+class NameForm(NoControlCharsFormMixin, forms.Form):
     name = forms.CharField(label=gettext_lazy("Your name and surname"), max_length=200,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
 
@@ -55,7 +56,7 @@ class PinForm(forms.Form):
                               "class": "code"}))
 
 
-class SelfRegisterForm(forms.Form):
+class SelfRegisterForm(NoControlCharsFormMixin, forms.Form):
     name = forms.CharField(label=gettext_lazy("Your name"), max_length=200)
     category = forms.ChoiceField(
         label=gettext_lazy("You are here as"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError, ImportRejected
+from sanaksme.core.text import control_chars_message, has_control_chars
 from sanaksme.live.broadcast import broadcast_on_commit
 from sanaksme.live.events import ProgrammeChanged
 from sanaksme.programme.domain.methods import CATEGORY_VALUES
@@ -169,6 +170,8 @@ def _rows(text: str) -> tuple[list[str], list[dict[str, str]]]:
 
 def participants_import_csv(*, meeting: Meeting, text: str) -> int:
     """Register every row of a CSV file, or none if any row is wrong; returns the count."""
+    if has_control_chars(text):
+        raise ImportRejected([control_chars_message()])
     header, rows = _rows(text.lstrip("\ufeff"))
     if "name" not in header or "category" not in header:
         raise ImportRejected([_("The first line must name the columns, at least “name” "

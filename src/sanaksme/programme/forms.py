@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sanaksme.core.dates import format_date
+from sanaksme.core.text import NoControlCharsFormMixin
 
 from .domain.methods import METHODS, Kind, Method, Param
 from .labels import PARAM_LABELS, option_label
@@ -44,7 +45,7 @@ class LinesField(forms.CharField):
         return [line.strip() for line in str(text).splitlines() if line.strip()]
 
 
-class MeetingForm(forms.ModelForm[Meeting]):
+class MeetingForm(NoControlCharsFormMixin, forms.ModelForm[Meeting]):
     tasks = LinesField(label=_("Tasks (one per line)"), required=False)
 
     class Meta:
@@ -78,14 +79,14 @@ class MeetingForm(forms.ModelForm[Meeting]):
         return data
 
 
-class SiteForm(forms.ModelForm[Site]):
+class SiteForm(NoControlCharsFormMixin, forms.ModelForm[Site]):
     class Meta:
         model = Site
         fields = ["key", "name", "address", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class DayForm(forms.ModelForm[Day]):
+class DayForm(NoControlCharsFormMixin, forms.ModelForm[Day]):
     class Meta:
         model = Day
         fields = ["title", "starts_at", "ends_at", "description"]
@@ -121,7 +122,7 @@ class DayChoiceField(forms.ModelChoiceField[Day]):
         return f"{label} — {obj.title}" if obj.title else label
 
 
-class AgendaItemForm(forms.ModelForm[AgendaItem]):
+class AgendaItemForm(NoControlCharsFormMixin, forms.ModelForm[AgendaItem]):
     """An agenda item plus the fields of its method's parameters (prefixed `param_`)."""
 
     materials = LinesField(label=_("Materials (one per line)"), required=False)
