@@ -112,7 +112,7 @@ def prepare(phones: int) -> Fixture:
                    tuple(f"sessionid={s.session_key}" for s in sessions))
 
 
-def count(phones: int, notes: int) -> tuple[int, int, set[str]]:
+def count() -> tuple[int, int, set[str]]:
     """(rows stored, distinct texts, texts) of this run's notes."""
     from django.db import connections
 
@@ -258,7 +258,7 @@ def main() -> int:
                 server.stop()
 
     written = args.phones * args.notes
-    rows, distinct, texts = count(args.phones, args.notes)
+    rows, distinct, texts = count()
     acked_texts = {f"killburst {c[3:6]}-{c[7:9]}" for c in totals.acked}
     lost = written - distinct
     duplicated = rows - distinct
