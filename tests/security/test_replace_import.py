@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
@@ -74,11 +75,15 @@ def test_cli_replace_of_a_run_meeting_is_refused_and_changes_nothing(
 
 
 def test_web_upload_with_replace_of_a_run_meeting_is_refused(
-    run_meeting: Meeting, facilitator_client: Client, demo_text: str,
+    run_meeting: Meeting, demo_text: str,
 ) -> None:
+    owner = get_user_model().objects.create_user("owner", password="a-pass-123")
+    run_meeting.organisation.members.add(owner)  # the meeting's own organisation only
+    client = Client()
+    client.force_login(owner)
     upload = SimpleUploadedFile("p.yaml", demo_text.encode(), content_type="application/yaml")
 
-    response = facilitator_client.post("/console/import/", {"file": upload, "replace": "1"})
+    response = client.post("/console/import/", {"file": upload, "replace": "1"})
 
     assert response.status_code == 400
     assert notes_of(run_meeting.slug) == NOTES
