@@ -5,13 +5,19 @@ files, and HTML pages without a Content-Security-Policy."""
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.http import HttpResponse
+from django.test import Client
+
+from sanaksme.programme.models import AgendaItem, Meeting
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PACKAGE = ROOT / "src" / "sanaksme"
@@ -128,3 +134,100 @@ def test_an_existing_readable_data_dir_is_made_private(tmp_path: Path) -> None:
 
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE(database.stat().st_mode) == 0o600
+
+
+# --- Content-Security-Policy on every HTML page type -------------------------------
+
+STRICT = ("default-src 'self'", "script-src 'self'", "style-src 'self'",
+          "object-src 'none'", "base-uri 'self'", "form-action 'self'")
+
+
+def directives(response: HttpResponse) -> dict[str, str]:
+    header = response.headers["Content-Security-Policy"]
+    return {part.split()[0]: part.strip() for part in header.split(";") if part.strip()}
+
+
+def assert_strict(response: HttpResponse) -> dict[str, str]:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    policy = directives(response)
+    for directive in STRICT:
+        assert policy[directive.split()[0]] == directive
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
+    assert "unsafe-eval" not in response.headers["Content-Security-Policy"]
+    return policy
+
+
+@pytest.mark.django_db
+def test_login_page_has_a_strict_csp_and_cannot_be_framed(client: Client) -> None:
+    response = client.get("/login/")
+
+    assert assert_strict(response)["frame-ancestors"] == "frame-ancestors 'none'"
+
+
+@pytest.mark.parametrize("path", [
+    "/console/", "/console/m/{slug}/", "/console/m/{slug}/live/",
+    "/console/m/{slug}/participants/", "/console/m/{slug}/reports/",
+    "/console/m/{slug}/items/{item}/", "/console/m/{slug}/items/{item}/materials/",
+])
+def test_console_pages_have_a_strict_csp(facilitator_client: Client,
+                                         demo_meeting: Meeting, path: str) -> None:
+    item = AgendaItem.objects.filter(day__meeting=demo_meeting).first()
+    assert item is not None
+
+    response = facilitator_client.get(path.format(slug=demo_meeting.slug, item=item.pk))
+
+    assert_strict(response)
+
+
+def test_projector_page_has_a_strict_csp(client: Client, demo_meeting: Meeting) -> None:
+    response = client.get(f"/projector/{demo_meeting.slug}/{demo_meeting.projector_token}/")
+
+    assert_strict(response)
+
+
+def test_phone_join_page_has_a_strict_csp(client: Client, demo_meeting: Meeting) -> None:
+    response = client.get(f"/j/{demo_meeting.join_code}/")
+
+    assert_strict(response)
+
+
+def test_admin_page_has_a_strict_csp(client: Client, facilitator: Any) -> None:
+    facilitator.is_superuser = True
+    facilitator.save()
+    client.force_login(facilitator)
+
+    response = client.get("/admin/")
+
+    assert_strict(response)
+
+
+def test_report_preview_allows_only_its_own_style_and_only_our_frame(
+        facilitator_client: Client, demo_meeting: Meeting) -> None:
+    from sanaksme.reports.render.html import screen_css_source
+
+    response = facilitator_client.get(f"/console/m/{demo_meeting.slug}/reports/preview/")
+
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["style-src"] == f"style-src 'self' {screen_css_source()}"
+    assert policy["frame-ancestors"] == "frame-ancestors 'self'"
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
+
+
+def test_templates_have_no_inline_scripts_handlers_or_styles() -> None:
+    inline_script = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>")
+    handler = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
+    style = re.compile(r"<style|\sstyle\s*=|javascript:", re.IGNORECASE)
+    # Printed by WeasyPrint only (never served), or served with a hash (the preview).
+    printed = {"sample_slides.html", "report.html", "series.html", "programme.html",
+               "attendance.html"}
+    found = []
+    for path in PACKAGE.rglob("templates/**/*.html"):
+        if path.name in printed:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if inline_script.search(text) or handler.search(text) or style.search(text):
+            found.append(str(path.relative_to(PACKAGE)))
+
+    assert found == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,7 +17,7 @@ from .data import report_data
 from .jobs import report_job_start, report_jobs_purge
 from .models import ReportJob
 from .produce import FORMATS
-from .render.html import render_html
+from .render.html import render_html, screen_css_source
 from .series import series_of
 
 PAGE_FORMATS = ("pdf", "docx", "md", "xlsx", "csv", "json")
@@ -45,6 +46,7 @@ def reports_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @xframe_options_sameorigin
+@csp_update({"style-src": [screen_css_source()]})  # its one inline <style>, by hash
 def report_preview(request: HttpRequest, slug: str) -> HttpResponse:
     """The report as the PDF will print it (no names), for the page's preview frame."""
     meeting = access_meeting(request.user, slug)

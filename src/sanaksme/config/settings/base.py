@@ -86,6 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sanaksme.core.csp.SanaksmeCSPMiddleware",
     # Django 4.2+ pads compressed responses against BREACH ("Heal The Breach").
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import fields
+from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from sanaksme.core.csp import inline_hash
 from sanaksme.programme.document.descriptions import split_paragraphs
 from sanaksme.programme.document.pdf import STYLESHEET as PROGRAMME_STYLESHEET
 from sanaksme.programme.document.pdf import keep_together
@@ -98,12 +100,24 @@ body { max-width: 46rem; margin: 1.5rem auto; padding: 0 1rem; }
 """
 
 
+@cache
+def screen_css() -> str:
+    """The print stylesheets plus a few screen rules, inlined in the preview page.
+
+    The page's Content-Security-Policy allows exactly this text by its hash
+    (`screen_css_source`), and no other inline style."""
+    return "\n".join([p.read_text(encoding="utf-8") for p in STYLESHEETS] + [SCREEN_CSS])
+
+
+def screen_css_source() -> str:
+    return inline_hash(screen_css())
+
+
 def render_html(data: ReportData, *, screen: bool = False) -> str:
     """The report page in the report's language; `screen` inlines the print stylesheets
     (and a few screen rules) so a browser shows it as it will print."""
     with translation.override(data.language):
         context = report_context(data)
         if screen:
-            context["screen_css"] = "\n".join(
-                [p.read_text(encoding="utf-8") for p in STYLESHEETS] + [SCREEN_CSS])
+            context["screen_css"] = screen_css()
         return render_to_string(TEMPLATE, context)

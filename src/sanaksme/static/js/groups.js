@@ -28,8 +28,8 @@ window.SanaksmeGroups = function (api) {
     if (!shares) { bar.appendChild(el("span", {"class": "unset"}, S.g_not_weighed)); return bar; }
     PARTS.forEach(function (p) {
       if (!shares[p[0]]) return;
-      var seg = el("span", {"class": "seg " + p[0], style: "flex-grow:" + shares[p[0]]},
-        p[1] + " " + shares[p[0]] + "%");
+      var seg = el("span", {"class": "seg " + p[0]}, p[1] + " " + shares[p[0]] + "%");
+      seg.style.flexGrow = String(shares[p[0]]);  // CSSOM: allowed by the CSP
       seg.title = partLabel(p[0]) + " " + shares[p[0]] + "%";
       bar.appendChild(seg);
     });
