@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.utils import translation
 
 from sanaksme.programme.document.descriptions import split_paragraphs
@@ -20,13 +22,22 @@ from .words import (
     words,
 )
 
+# Backslash-escaped wherever they appear: emphasis, code, links and images, raw HTML
+# and autolinks, headings, tables, strikethrough and character references.
+_MARKDOWN_CHARS = re.compile(r"([\\`*_{}\[\]()<>#|!~&])")
+# Meaningful only at the start of a line: list items, setext underlines, numbered lists
+# (")" is escaped everywhere already).
+_MARKER_START = re.compile(r"^([-+=])")
+_NUMBER_START = re.compile(r"^(\d+)\.")
 
-def _text(value: str) -> str:
-    """User text as Markdown text: characters with a meaning are escaped, lines joined."""
-    out = " ".join(value.split())
-    for ch in "\\`*_{}[]<>#|":
-        out = out.replace(ch, "\\" + ch)
-    return out
+
+def _text(value: object) -> str:
+    """Any text a person wrote, as Markdown text: one line, every character with a
+    Markdown meaning escaped, so it shows literally and never becomes a link, image,
+    HTML or structure. Every user-provided field in the report goes through here."""
+    out = _MARKDOWN_CHARS.sub(r"\\\1", " ".join(str(value).split()))
+    out = _MARKER_START.sub(r"\\\1", out)
+    return _NUMBER_START.sub(r"\1\\.", out)
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -62,9 +73,9 @@ def _comparison(c: Comparison, w: Words) -> list[str]:
 
 
 def _body(data: ReportData, w: Words) -> list[str]:
-    out = [f"# {_text(data.title)}", "", f"**{w.report}** — {data.date_range}, {data.place}", ""]
+    out = [f"# {_text(data.title)}", "", f"**{w.report}** — {_text(data.date_range)}, {_text(data.place)}", ""]
     if data.project_name:
-        out += [f"{_text(data.project_name)} ({w.project_number}: {data.project_number})", ""]
+        out += [f"{_text(data.project_name)} ({w.project_number}: {_text(data.project_number)})", ""]
     if data.acknowledgement:
         out += [f"*{_text(data.acknowledgement)}*", ""]
     if data.goal:
@@ -73,22 +84,22 @@ def _body(data: ReportData, w: Words) -> list[str]:
         out += [f"## {w.tasks}", "", *[f"- {_text(t)}" for t in data.tasks], ""]
     out += [f"## {w.programme}", ""]
     for day in data.programme:
-        out += [f"### {day.heading} — {_text(day.title)}", ""]
+        out += [f"### {_text(day.heading)} — {_text(day.title)}", ""]
         out += _table([w.activity, w.method, w.planned, w.actual, w.difference],
-                      [[_text(r.title), r.method, r.planned,
+                      [[_text(r.title), _text(r.method), r.planned,
                         r.actual or ("" if r.is_break else w.not_run),
                         minutes_delta(r.delta_minutes)] for r in day.rows])
     p = data.participation
     out += [f"## {w.participation}", "", present_line(p.present, p.registered), ""]
     out += _table([w.category, w.registered, w.present],
-                  [[c.label, str(c.registered), str(c.present)] for c in p.by_category]
+                  [[_text(c.label), str(c.registered), str(c.present)] for c in p.by_category]
                   + [[f"**{w.total}**", str(p.registered), str(p.present)]])
     if p.by_municipality:
         out += _table([w.municipality_from, w.people],
                       [[_text(c.label), str(c.value)] for c in p.by_municipality])
     if data.visits:
         out += [f"## {w.visits}", ""]
-        out += [f"- **{_text(v.name)}** ({v.time}). {_text(v.description)}" for v in data.visits]
+        out += [f"- **{_text(v.name)}** ({_text(v.time)}). {_text(v.description)}" for v in data.visits]
         out.append("")
     for t in data.tours:
         out += [f"## {w.tour}", "", tour_line(t.speakers, t.total_seconds, t.average_seconds,
@@ -99,11 +110,11 @@ def _body(data: ReportData, w: Words) -> list[str]:
             out += [f"### {_text(sheet.title)}", ""]
             for col in sheet.columns:
                 if col.notes:
-                    out += [f"**{col.label}**", ""]
+                    out += [f"**{_text(col.label)}**", ""]
                 for note in col.notes:
                     merged = "".join(f" · {w.merged_note}: {_text(m)}" for m in note.merged)
                     out.append(f"- {_text(note.text)}{merged}")
-                    out += [f"    - *{r.kind}:* {_text(r.text)}" for r in note.replies]
+                    out += [f"    - *{_text(r.kind)}:* {_text(r.text)}" for r in note.replies]
                 if col.notes:
                     out.append("")
             if sheet.hidden:
@@ -117,14 +128,14 @@ def _body(data: ReportData, w: Words) -> list[str]:
         if d.by_category:
             out += [f"**{w.speaking_time}** — {turns_line(d.turns, d.seconds)}", ""]
             out += _table([w.category, w.turns, w.time],
-                          [[c.label, str(c.turns), duration(c.seconds)] for c in d.by_category])
+                          [[_text(c.label), str(c.turns), duration(c.seconds)] for c in d.by_category])
     for gw in data.group_work:
         out += [f"## {w.group_work}", ""]
         if gw.question:
             out += [f"*{w.question}: {_text(gw.question)}*", ""]
         for g in gw.groups:
-            composition = ", ".join(f"{c.label} {c.value}" for c in g.composition)
-            out += [f"### {g.name}", "",
+            composition = ", ".join(f"{_text(c.label)} {c.value}" for c in g.composition)
+            out += [f"### {_text(g.name)}", "",
                     f"{w.composition}: {composition} ({group_line(g.members, g.presented_seconds)})",
                     ""]
             out += _table(["#", w.factor, w.solutions, w.responsibility],
