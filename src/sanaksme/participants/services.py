@@ -157,12 +157,14 @@ def _flag(value: str) -> bool | None:
 
 
 def _rows(text: str) -> tuple[list[str], list[dict[str, str]]]:
+    # Only the delimiter is guessed (Excel writes ";" in Latvian locales). Quoting is
+    # Excel's: a sniffed header line cannot tell that "" inside quotes is one quote.
     try:
-        dialect: Any = csv.Sniffer().sniff(text.splitlines()[0] if text else "",
-                                           delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text.splitlines()[0] if text else "",
+                                        delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        delimiter = ","
+    reader = csv.DictReader(io.StringIO(text), dialect=csv.excel, delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
     return header, list(reader)
