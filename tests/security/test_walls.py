@@ -765,3 +765,17 @@ def test_projector_with_another_meetings_token_is_refused_at_connect(live: Live)
     connected, _code = async_to_sync(communicator.connect)()
 
     assert connected is False
+
+
+def test_meeting_file_naming_another_organisations_series_gets_a_series_of_its_own(
+    home: Meeting, foreign: Meeting,
+) -> None:
+    from sanaksme.reports.exchange import meeting_export, meeting_import
+
+    data = meeting_export(foreign)
+    data["series"] = {"slug": home.series.slug if home.series else "", "title": "B"}
+
+    moved = meeting_import(data, slug="b-moved", organisation=foreign.organisation)
+
+    assert moved.series is not None
+    assert moved.series.organisation_id == foreign.organisation_id

@@ -90,13 +90,24 @@ def _meeting(checked: CheckedFile, organisation: Organisation | None) -> Meeting
             defaults={k: v for k, v in p.items() if k != "name"})[0]
     series = None
     if s["series"]:
-        series = Series.objects.get_or_create(
-            slug=s["series"]["slug"],
-            defaults={"organisation": org, "title": s["series"]["title"]})[0]
+        series = _own_series(org, s["series"]["slug"], s["series"]["title"])
     fields = {k: v for k, v in (s["meeting"] or {}).items()
               if k not in ("current_item", "last_seq", "created_at")}
     return Meeting.objects.create(organisation=org, project=project, series=series,
                                   **fields)
+
+
+def _own_series(org: Organisation, slug: str, title: str) -> Series:
+    """The organisation's series of this short name; when another organisation has the
+    name, the copy gets a series of its own ("slug-2" …): series never cross walls."""
+    for n in range(1, 1000):
+        candidate = slug if n == 1 else f"{slug[:75]}-{n}"
+        series, _created = Series.objects.get_or_create(
+            slug=candidate, defaults={"organisation": org, "title": title})
+        if series.organisation_id == org.pk:
+            return series
+    raise ImportRejected([_("series.slug: the short name “%(slug)s” is taken; "
+                            "choose another one") % {"slug": slug}])
 
 
 def _pk(pks: Pks, table: str, value: int | None) -> int | None:
