@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -23,14 +24,15 @@ def migrate(targets: list[tuple[str, str]]) -> Any:
 
 
 @pytest.fixture
-def old_apps() -> Any:
+def old_apps() -> Iterator[Any]:
     apps = migrate(BEFORE)
     yield apps
     migrate(executor_leaves())
 
 
 def executor_leaves() -> list[tuple[str, str]]:
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+    leaves: list[tuple[str, str]] = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    return leaves
 
 
 def test_concepts_of_the_only_organisation_become_its_own(old_apps: Any) -> None:
