@@ -70,8 +70,10 @@ class CSPCase(ChannelsLiveServerTestCase):
         return page
 
     def _presentation(self) -> AgendaItem:
-        return in_thread(lambda: AgendaItem.objects.filter(
+        item = in_thread(lambda: AgendaItem.objects.filter(
             day__meeting=self.meeting, method="presentation").first())
+        assert item is not None
+        return item
 
 
 class TestConsole(CSPCase):

@@ -20,7 +20,7 @@ LINK = "[x](javascript:alert(1))"
 
 
 def rendered(data: ReportData) -> str:
-    return MarkdownIt("commonmark", {"html": True}).render(render_markdown(data).decode())
+    return str(MarkdownIt("commonmark", {"html": True}).render(render_markdown(data).decode()))
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def reports_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @xframe_options_sameorigin
-@csp_update({"style-src": [screen_css_source()]})  # its one inline <style>, by hash
+@csp_update({"style-src": [screen_css_source()]})  # type: ignore[arg-type]  # its <style>
 def report_preview(request: HttpRequest, slug: str) -> HttpResponse:
     """The report as the PDF will print it (no names), for the page's preview frame."""
     meeting = access_meeting(request.user, slug)
