@@ -27,7 +27,7 @@ from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 
-from sanaksme.boards.models import Note, Sheet
+from sanaksme.boards.models import Sheet
 from sanaksme.boards.services import sheets_ensure
 from sanaksme.core.exceptions import DomainError, ImportRejected
 from sanaksme.core.jsonsafe import JsonTooDeepError, loads_bounded
@@ -168,20 +168,21 @@ async def test_deep_json_frame_gets_an_error_and_the_socket_stays_open(
 
 @pytest.mark.django_db(transaction=True)
 @run_async
-async def test_note_with_nul_is_refused_with_a_message_and_not_stored(
+async def test_summary_with_nul_over_the_socket_is_refused_and_not_stored(
     live_sheet: Sheet, facilitator: Any,
 ) -> None:
-    hand = await open_console(live_sheet, facilitator)
+    from sanaksme.presenting.models import Projection
 
-    await hand.send_json_to({"action": "note.add", "client_id": "c1", "column": "problem",
-                             "sheet": live_sheet.pk, "text": "Nav\x00telpu"})
+    screen = await open_console(live_sheet, facilitator)
 
-    error = await hand.receive_json_from()
-    assert (error["type"], error["client_id"]) == ("error", "c1")
-    assert error["message"] != ""
-    assert not await database_sync_to_async(Note.objects.exists)()
-    await hand.disconnect()
+    await screen.send_json_to({"action": "summary.write", "client_id": "s1",
+                               "text": "Secin\u0101jumi\x00"})
 
+    error = await screen.receive_json_from()
+    assert (error["type"], error["client_id"]) == ("error", "s1")
+    assert not await database_sync_to_async(
+        Projection.objects.filter(summary__contains="Secin").exists)()
+    await screen.disconnect()
 
 
 # Request bodies: a real Daphne in a subprocess -----------------------------------------
