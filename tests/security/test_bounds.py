@@ -333,7 +333,7 @@ def asgi_post(path: str, chunks: list[bytes], *,
     async def receive() -> dict[str, Any]:
         return messages.pop(0)
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: Any) -> None:
         sent.append(message)
 
     headers = [] if content_length is None else [
@@ -468,7 +468,7 @@ def test_pdf_bomb_is_refused_within_limits_and_nothing_is_kept(
     settings.SANAKSME_PDF_WORKER_MEMORY_MB = 512
     settings.SANAKSME_PDF_WORKER_CPU_SECONDS = 10
     settings.SANAKSME_PDF_WORKER_TIMEOUT = 15
-    item = AgendaItem.objects.filter(day__meeting=demo_meeting).first()
+    item = AgendaItem.objects.filter(day__meeting=demo_meeting).order_by("pk")[0]
     upload = SimpleUploadedFile("bomb.pdf", pdf_bomb(), "application/pdf")
     peak_before = status_kb(os.getpid(), "VmHWM")
     started = time.monotonic()

@@ -21,7 +21,7 @@ import functools
 import io
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 
@@ -29,7 +29,7 @@ Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+ASGIApp = Callable[..., Awaitable[None]]
 
 # Plain text, so no template or translation machinery runs before the refusal.
 REFUSAL = (b"The request is too large for this address. / "
@@ -111,7 +111,7 @@ def _limited_request_class() -> type:
                 transport.loseWriteConnection()
             else:
                 transport.loseConnection()
-            reactor.callLater(LINGER_SECONDS, transport.abortConnection)
+            cast(Any, reactor).callLater(LINGER_SECONDS, transport.abortConnection)
 
     return LimitedWebRequest
 
@@ -123,7 +123,7 @@ def install_daphne_limits() -> None:
 
     if not getattr(http_protocol.WebRequest, "_sanaksme_limited", False):
         limited = _limited_request_class()
-        limited._sanaksme_limited = True
+        setattr(limited, "_sanaksme_limited", True)  # noqa: B010 (a marker on a class)
         http_protocol.WebRequest = limited
 
 

@@ -22,7 +22,7 @@ class YamlBoundsError(yaml.YAMLError):
 
     `code` is "alias", "depth" or "nodes"; `problem_mark` points at the place."""
 
-    def __init__(self, code: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, code: str, mark: Any) -> None:
         super().__init__(code)
         self.code = code
         self.problem = code
