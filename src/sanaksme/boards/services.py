@@ -117,10 +117,12 @@ def _now() -> float:
 
 def note_create(*, sheet: Sheet, column: str, text: str, client_id: str,
                 author: Participant | None = None, anonymous: bool = False,
-                typed_by_facilitator: bool = False) -> tuple[Note, bool]:
+                typed_by_facilitator: bool = False,
+                rate_limited: bool = True) -> tuple[Note, bool]:
     """Store a note exactly once per client id; returns (note, created).
 
-    On an anonymous feedback sheet the author is not stored at all.
+    On an anonymous feedback sheet the author is not stored at all. `rate_limited`
+    is False only for a recorded meeting replayed on its own clock (replay/).
     """
     client_id = client_id.strip()[:64]
     if not client_id:
@@ -133,7 +135,8 @@ def note_create(*, sheet: Sheet, column: str, text: str, client_id: str,
     cleaned, problem = clean_note_text(text)
     if problem is not None:
         raise DomainError(NOTE_MESSAGES[problem](), field="text")
-    limited = None if typed_by_facilitator or author is None else author.pk
+    limited = (None if typed_by_facilitator or author is None or not rate_limited
+               else author.pk)
     _check_rate(limited)
     if sheet.item.method == Method.FEEDBACK.value and sheet.item.params.get("anonymous", True):
         author, anonymous = None, True
@@ -162,7 +165,8 @@ def note_create(*, sheet: Sheet, column: str, text: str, client_id: str,
 
 def note_submit(*, meeting_id: int, sheet_id: object, column: object, text: object,
                 client_id: object, author_id: int | None = None,
-                anonymous: bool = False, typed_by_facilitator: bool = False) -> Note:
+                anonymous: bool = False, typed_by_facilitator: bool = False,
+                rate_limited: bool = True) -> Note:
     """A note from a live screen: check the untrusted fields, then `note_create`."""
     sheet = access_sheet(meeting_id, sheet_id)
     if not all(isinstance(v, str) for v in (column, text, client_id)):
@@ -172,7 +176,8 @@ def note_submit(*, meeting_id: int, sheet_id: object, column: object, text: obje
         author = Participant.objects.filter(pk=author_id, meeting_id=meeting_id).first()
     note, _created = note_create(
         sheet=sheet, column=str(column), text=str(text), client_id=str(client_id),
-        author=author, anonymous=anonymous, typed_by_facilitator=typed_by_facilitator)
+        author=author, anonymous=anonymous, typed_by_facilitator=typed_by_facilitator,
+        rate_limited=rate_limited)
     return note
 
 

@@ -171,7 +171,7 @@ def _note_step(key: str, sheet_no: int, index: int, note: NoteEntry) -> Action:
             meeting_id=ctx.meeting.pk, sheet_id=ctx.sheets[key].pk, column=note.column,
             text=note.text, client_id=ctx.client_id("n", sheet_no, index),
             author_id=author.pk if author else None,
-            typed_by_facilitator=note.typed or author is None)
+            typed_by_facilitator=note.typed or author is None, rate_limited=False)
         if note.key:
             ctx.notes[(key, note.key)] = ctx.notes[(key, str(index))]
     return step
