@@ -36,6 +36,12 @@ register(AgendaItemFactory)
 register(ParticipantFactory, "registered_participant")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: Playwright's sync API keeps an event loop running in the
+    main thread for the rest of the session, which `async_to_sync` refuses."""
+    items.sort(key=lambda item: "tests/e2e" in str(item.path))
+
+
 @pytest.fixture
 def demo_text() -> str:
     """The Daugavpils 2017 demo programme file."""

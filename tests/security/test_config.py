@@ -26,7 +26,9 @@ SANAKSME = Path(sys.executable).with_name("sanaksme")
 def clean_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment of a fresh shell: no data dir, no key, no settings chosen."""
     drop = {"SANAKSME_DATA_DIR", "XDG_DATA_HOME", "SECRET_KEY", "SANAKSME_ENV",
-            "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"}
+            "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL",
+            # set for Playwright by tests/e2e/conftest.py; never in a real shell
+            "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
     return {**env, "HOME": str(home), **extra}
 
