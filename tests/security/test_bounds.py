@@ -294,6 +294,21 @@ def test_video_over_the_limit_is_refused_before_upload(daphne: tuple[int, int]) 
     assert seconds < 5
 
 
+def test_an_upload_within_its_limit_is_not_held_in_memory(
+    daphne: tuple[int, int],
+) -> None:
+    pid, port = daphne
+    peak_before = status_kb(pid, "VmHWM")
+    head = (b"POST /console/m/x/items/1/materials/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: multipart/form-data; boundary=x\r\n"
+            b"Content-Length: %d\r\n\r\n" % (300 * MB))
+
+    status, _seconds = post_body(port, head, body(300 * MB, chunked=False))
+
+    assert status.split(b" ")[1] in {b"302", b"400", b"403", b"404"}  # refused
+    assert status_kb(pid, "VmHWM") - peak_before < 60 * 1024
+
+
 def test_small_form_post_still_reaches_django(daphne: tuple[int, int]) -> None:
     _pid, port = daphne
     form = b"code=ABCDEF"

@@ -61,6 +61,54 @@ def _path_of(target: bytes) -> str:
 # Daphne -------------------------------------------------------------------------------
 
 
+def _lazy_body(queue: Any, request: Any) -> None:
+    """Keep the body chunks waiting in the application's input queue as offsets into
+    the request's spooled body (a temporary file past 100 kB), read when the app asks.
+
+    Daphne reads the whole body into the queue in one loop before the application
+    runs; an upload within its route's limit (hundreds of MB for a video) would
+    otherwise sit in memory whole.
+    """
+    pending = queue._queue  # the deque behind asyncio.Queue's _put/_get hooks
+
+    def put(item: Message) -> None:
+        body = item.get("body") if item.get("type") == "http.request" else None
+        if body:
+            item = {"type": "http.request", "more_body": item.get("more_body", False),
+                    "_at": request.content.tell() - len(body), "_len": len(body)}
+        pending.append(item)
+
+    def get() -> Message:
+        item: Message = pending.popleft()
+        if "_len" in item:
+            try:
+                request.content.seek(item["_at"])
+                body = request.content.read(item["_len"])
+            except (ValueError, OSError):  # the connection went and took the file
+                body = b""
+            item = {"type": "http.request", "body": body, "more_body": item["more_body"]}
+        return item
+
+    queue._put, queue._get = put, get
+
+
+class _LazyBodyServer:
+    """Daphne's server as one request sees it: its application queue reads the body
+    lazily (`_lazy_body`); everything else is the server itself."""
+
+    def __init__(self, server: Any, request: Any) -> None:
+        self._server, self._request = server, request
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._server, name)
+
+    def create_application(self, protocol: Any, scope: Any) -> Any:
+        queue = self._server.create_application(protocol, scope)
+        if queue is not None:
+            _lazy_body(queue, self._request)
+        return queue
+
+
 def _limited_request_class() -> type:
     from daphne.http_protocol import WebRequest
     from twisted.internet import reactor
@@ -71,6 +119,15 @@ def _limited_request_class() -> type:
         _refused = False
         _received = 0
         _limit = 0
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            # Twisted would read a whole multipart or urlencoded body into memory and
+            # parse it into `args` (about 12x its size) before Daphne runs; Daphne
+            # never reads `args`, and Django parses the body itself, uploads to disk.
+            self._parsePOSTFormSubmission = False
+            if getattr(self, "server", None) is not None:
+                self.server = _LazyBodyServer(self.server, self)
 
         def gotLength(self, length: int | None) -> None:  # noqa: N802 (Twisted API)
             self._limit = body_limit(_path_of(getattr(self.channel, "_path", b"/")))
