@@ -19,6 +19,7 @@ from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.http.response import HttpResponseBase
 from django.test import Client
@@ -779,3 +780,18 @@ def test_meeting_file_naming_another_organisations_series_gets_a_series_of_its_o
 
     assert moved.series is not None
     assert moved.series.organisation_id == foreign.organisation_id
+
+
+def test_the_admin_refuses_a_staff_facilitator_who_is_no_superuser(
+    world: World, client: Client,
+) -> None:
+    user = get_user_model().objects.create_user("staff-b", password="pw-staff-b",
+                                                is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(
+        content_type__app_label="participants"))
+    client.force_login(user)
+
+    response = client.get("/admin/participants/participant/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
