@@ -126,8 +126,9 @@ def _limited_request_class() -> type:
             # parse it into `args` (about 12x its size) before Daphne runs; Daphne
             # never reads `args`, and Django parses the body itself, uploads to disk.
             self._parsePOSTFormSubmission = False
-            if getattr(self, "server", None) is not None:
-                self.server = _LazyBodyServer(self.server, self)
+            server = getattr(self, "server", None)
+            if server is not None:
+                self.server = _LazyBodyServer(server, self)
 
         def gotLength(self, length: int | None) -> None:  # noqa: N802 (Twisted API)
             self._limit = body_limit(_path_of(getattr(self.channel, "_path", b"/")))
