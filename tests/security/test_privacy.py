@@ -25,6 +25,7 @@ from sanaksme.boards.models import Note
 from sanaksme.boards.services import note_create, sheets_ensure
 from sanaksme.participants.models import Attendance, Participant
 from sanaksme.participants.privacy import person_erase, person_export
+from sanaksme.participants.services import participant_delete
 from sanaksme.programme.models import AgendaItem, Meeting, Organisation
 from sanaksme.reports.exchange import meeting_export
 from sanaksme.reports.models import ReportJob
@@ -219,6 +220,17 @@ def test_erasure_deletes_the_stored_report_files_of_the_meetings_involved(
 
     assert not ReportJob.objects.filter(pk__in=[named.pk, named_elsewhere.pk]).exists()
     assert ReportJob.objects.filter(pk=unrelated.pk).exists()
+
+
+def test_removing_a_registration_deletes_the_meetings_report_files_with_names(
+        person: Participant, facilitator: Any) -> None:
+    named = _job(person.meeting, facilitator, include_names=True)
+    anonymous = _job(person.meeting, facilitator, include_names=False)
+
+    participant_delete(participant=person)
+
+    assert not ReportJob.objects.filter(pk=named.pk).exists()
+    assert ReportJob.objects.filter(pk=anonymous.pk).exists()
 
 
 def test_erasure_is_audited_without_the_name(person: Participant, facilitator: Any) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -130,10 +131,14 @@ def participant_consent_withdraw(*, participant: Participant, by_person: bool = 
 
 
 def participant_delete(*, participant: Participant) -> None:
-    """Remove a registration (and with it the person's data) from the meeting."""
+    """Remove a registration (and with it the person's data) from the meeting; the
+    meeting's stored report files that list names go with it."""
     meeting_id = participant.meeting_id
     with transaction.atomic():
         participant.delete()
+        # reports builds on participants, so the model is looked up, not imported
+        apps.get_model("reports", "ReportJob")._default_manager.filter(
+            meeting_id=meeting_id, include_names=True).delete()
         _announce(meeting_id)
 
 
