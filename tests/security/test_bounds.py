@@ -8,6 +8,7 @@ for slides, a fresh interpreter for YAML.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -221,9 +222,10 @@ def daphne(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, int]
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             break
         except OSError:
-            assert server.poll() is None, "Daphne did not start"
             assert time.monotonic() < deadline, "Daphne did not listen within 30 s"
-            time.sleep(0.1)
+            with contextlib.suppress(subprocess.TimeoutExpired):  # still starting
+                server.wait(timeout=0.1)
+            assert server.returncode is None, "Daphne did not start"
     yield server.pid, port
     server.terminate()
     server.wait(timeout=10)
