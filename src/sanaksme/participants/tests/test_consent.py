@@ -72,7 +72,7 @@ def test_the_csv_reads_the_consent_columns(meeting: Meeting) -> None:
     assert ConsentEvent.objects.filter(participant=person, action="given").exists()
 
 
-def test_the_csv_refuses_an_unknown_consent_word(meeting: Meeting) -> None:
+def test_the_csv_refuses_an_unknown_consent_word(meeting: Meeting, english: None) -> None:
     with pytest.raises(ImportRejected, match="consent must be one of"):
         participants_import_csv(meeting=meeting, text=(
             "name,category,consent\nOlga,roma_community,maybe\n"))
