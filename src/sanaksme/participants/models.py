@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sanaksme.core.models import TimeStampedModel
-from sanaksme.programme.domain.methods import Category
+from sanaksme.programme.domain.methods import NOT_STATED, Category
 from sanaksme.programme.models import Meeting
 
 CATEGORY_CHOICES = [
@@ -21,7 +21,6 @@ CATEGORY_CHOICES = [
 ]
 # What a category becomes when consent to record it is withdrawn: it says nothing
 # about the person (docs/privacy.md, "Consent for a category that reveals ethnic origin").
-NOT_STATED = "not_stated"
 CATEGORY_CHOICES.append((NOT_STATED, _("Not stated")))
 # Being recorded in this category reveals ethnic origin (GDPR art. 9), so is being
 # marked a Roma mediator: both need a recorded consent.

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import combinations, product
 
+from sanaksme.programme.domain.methods import NOT_STATED
+
 
 class GroupKind(StrEnum):
     RANDOM = "random"
@@ -53,10 +55,13 @@ class Rule:
     dedicated_categories: tuple[str, ...]
 
     def kind_for(self, category: str) -> GroupKind | None:
-        """Where a category goes: a category in both lists goes to its dedicated group."""
+        """Where a category goes: a category in both lists goes to its dedicated group;
+        a person with no category (consent withdrawn) to a random group, if any."""
         if category in self.dedicated_categories:
             return GroupKind.DEDICATED
         if category in self.random_categories:
+            return GroupKind.RANDOM
+        if category == NOT_STATED and self.random_groups and self.random_categories:
             return GroupKind.RANDOM
         return None
 

@@ -561,3 +561,14 @@ def test_group_balance_reports_sizes_per_kind_in_formation_order() -> None:
 
 def test_group_balance_spread_is_zero_without_random_groups() -> None:
     assert group_balance(Formation(groups=(), unassigned=())).random_spread == 0
+
+
+def test_a_person_who_withdrew_their_category_sits_in_a_random_group() -> None:
+    members = [Member(1, "regional_expert"), Member(2, "roma_community"),
+               Member(3, "not_stated")]
+
+    formation = form_groups(members, DEMO_RULE, seed=7)
+
+    placed = {i: g.kind for g in formation.groups for i in g.members}
+    assert placed[3] is GroupKind.RANDOM
+    assert formation.unassigned == ()

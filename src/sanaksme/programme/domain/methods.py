@@ -35,6 +35,11 @@ class Category(StrEnum):
     ORGANISER = "organiser"
 
 
+# A person who withdrew consent for a category that reveals ethnic origin: no category
+# is kept. Not a Category a facilitator picks; small groups seat them at random.
+NOT_STATED = "not_stated"
+
+
 BRAINSTORM_COLUMNS = ("positive", "problem", "existing_solution", "possible_solution")
 REPLY_KINDS = ("comment", "clarification", "explanation", "addition")
 FEEDBACK_KINDS = ("feedback", "suggestion")

@@ -392,6 +392,17 @@ window.SanaksmeGroups = function (api) {
       } else renderForming(root);
     },
     ack: ack, flush: flush,
-    failed: function (msg) { if (msg.client_id) ack(msg.client_id); }
+    /* A worksheet line refused for now (rate, a busy database, a restart) stays in the
+       outbox and is sent again after retry_after; only a refusal for good drops it
+       (live.js shows the message). The server stores a client id once. */
+    failed: function (msg) {
+      if (!msg.client_id) return;
+      if (msg.retry) {
+        var wait = typeof msg.retry_after === "number" && msg.retry_after > 0 ? msg.retry_after : 5;
+        window.setTimeout(flush, wait * 1000 + Math.random() * 1000);
+        return;
+      }
+      ack(msg.client_id);
+    }
   };
 };

@@ -353,7 +353,7 @@
       if (area && !area.value) area.value = note.text;
     }
     if (error) error.textContent = msg.message;
-    else window.alert(msg.message);
+    else if (!msg.retry) window.alert(msg.message);  // a worksheet line retries by itself
     renderMine();
     flushOutbox();
   }
