@@ -33,6 +33,10 @@ MAX_FRAME_DEPTH = 8  # client actions nest a few levels; deeper frames are refus
 
 
 class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
+    # No channel of its own: events reach a socket through the process's fan-out
+    # channel (live/fanout.py). A per-socket channel would sit idle, and a Redis read
+    # timeout on it closed the socket (an alias that names no layer gives none).
+    channel_layer_alias = None
     audience: Audience
     meeting_id: int | None = None
     participant_id: int | None = None

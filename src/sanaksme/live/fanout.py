@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from channels.layers import get_channel_layer
 
 logger = logging.getLogger(__name__)
+RETRY_FIRST, RETRY_MAX = 0.2, 5.0  # seconds between receive attempts after a failure
 
 class Screen(Protocol):
     async def send(self, text_data: str | None = None) -> None: ...
@@ -70,10 +71,35 @@ class ProcessFanout:
         return self.lock
 
     async def _run(self, channel: str) -> None:
+        """Deliver until cancelled. A failing channel layer (a Redis read timeout on a
+        loaded machine, a restart) must not end the pump: wait, then carry on, and let
+        every local screen rebuild from the database, as events may have been missed."""
         layer = get_channel_layer()
+        pause = RETRY_FIRST
         while True:
-            message = await layer.receive(channel)
+            try:
+                message = await layer.receive(channel)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # any layer failure: keep the pump alive
+                logger.warning("channel layer receive failed; retrying", exc_info=True)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, RETRY_MAX)
+                await self.heal_all()
+                continue
+            pause = RETRY_FIRST
             await self.deliver(message)
+
+    async def heal_all(self) -> None:
+        """Every local screen gets its full state again from the database."""
+        for screen in {s for screens in list(self.members.values()) for s in screens}:
+            heal = getattr(screen, "send_state", None)
+            if heal is None:
+                continue
+            try:
+                await heal()
+            except Exception:  # a closing socket must not stop the others
+                logger.debug("could not heal a screen", exc_info=True)
 
     async def deliver(self, message: dict[str, Any]) -> None:
         """Write one event's JSON to every local screen of its channel group."""
