@@ -99,6 +99,7 @@ def prepare(workdir: Path, phones: int) -> Fixture:
     from django.utils.crypto import get_random_string
 
     from sanaksme.boards.services import sheets_ensure
+    from sanaksme.core.clients import DEVICE_SESSION_KEY
     from sanaksme.participants.models import CATEGORY_CHOICES, Participant
     from sanaksme.participants.selectors import session_key
     from sanaksme.programme.models import AgendaItem
@@ -111,17 +112,21 @@ def prepare(workdir: Path, phones: int) -> Fixture:
     meeting_set_current_item(meeting=meeting, item=item)
     sheet = sheets_ensure(item=item)[0]
     column = "problem" if "problem" in sheet.columns else sheet.columns[0]
+    # Each phone holds its identity (as after its personal link): the session names the
+    # person and the phone's device id, and the person is bound to that device.
     Participant.objects.bulk_create(
         [Participant(meeting=meeting, name=f"Bench phone {i:05d}",
-                     category=CATEGORY_CHOICES[0][0]) for i in range(phones)],
+                     category=CATEGORY_CHOICES[0][0], device=f"bench-device-{i:05d}")
+         for i in range(phones)],
         batch_size=500)
-    pks = list(Participant.objects.filter(meeting=meeting, name__startswith="Bench phone ")
-               .order_by("name").values_list("pk", flat=True))
+    people = list(Participant.objects.filter(meeting=meeting, name__startswith="Bench phone ")
+                  .order_by("name").values_list("pk", "device"))
     store, key = SessionStore(), session_key(meeting)
     expires = timezone.now() + timedelta(days=1)
     sessions = [Session(session_key=get_random_string(32, VALID_KEY_CHARS),
-                        session_data=store.encode({key: pk}), expire_date=expires)
-                for pk in pks]
+                        session_data=store.encode({key: pk, DEVICE_SESSION_KEY: device}),
+                        expire_date=expires)
+                for pk, device in people]
     Session.objects.bulk_create(sessions, batch_size=500)
     database = Path(settings.DATABASES["default"]["NAME"])
     connections.close_all()
