@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from sanaksme.core.clients import count_in_window
 from sanaksme.core.exceptions import DomainError, RateLimited
 from sanaksme.live.broadcast import broadcast_on_commit
 from sanaksme.live.channel_groups import Audience
@@ -103,12 +104,7 @@ def _count_stored(author_id: int | None) -> None:
     if author_id is None:
         return
     key, _left = _rate_key(author_id, _now())
-    timeout = int(RATE_LIMIT_WINDOW.total_seconds()) * 2
-    cache.add(key, 0, timeout)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout)
+    count_in_window(key, int(RATE_LIMIT_WINDOW.total_seconds()) * 2)
 
 
 def _now() -> float:

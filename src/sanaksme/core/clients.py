@@ -102,10 +102,11 @@ class Throttle:
     def wrong(self, address: str, device: str) -> None:
         """Count one wrong attempt for the client and its address."""
         for key in self._keys(address, device):
-            _increment(key, self.window)
+            count_in_window(key, self.window)
 
 
-def _increment(key: str, window: int) -> int:
+def count_in_window(key: str, window: int) -> int:
+    """Add one to a cache counter that lives `window` seconds; the new count."""
     cache.add(key, 0, window)
     try:
         return int(cache.incr(key))
@@ -119,5 +120,5 @@ def within_quota(name: str, address: str, limit: int, window: int) -> bool:
     key = f"quota:{name}:{address}"
     if int(cache.get(key, 0)) >= limit:
         return False
-    _increment(key, window)
+    count_in_window(key, window)
     return True
