@@ -19,13 +19,12 @@ from django.views.decorators.http import require_POST
 from sanaksme.core.clients import Throttle, client_address, within_quota
 from sanaksme.core.exceptions import DomainError
 from sanaksme.core.text import NoControlCharsFormMixin
-from sanaksme.programme.domain.methods import Category
+from sanaksme.programme.domain.methods import NOT_STATED, Category
 from sanaksme.programme.models import Meeting
 
 from . import identity, services
 from .models import (
     CATEGORY_CHOICES,
-    NOT_STATED,
     SENSITIVE_CATEGORIES,
     JoinClaim,
     Participant,

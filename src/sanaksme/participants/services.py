@@ -16,13 +16,12 @@ from sanaksme.core.exceptions import DomainError, ImportRejected
 from sanaksme.core.text import control_chars_message, has_control_chars
 from sanaksme.live.broadcast import broadcast_on_commit
 from sanaksme.live.events import ProgrammeChanged
-from sanaksme.programme.domain.methods import CATEGORY_VALUES
+from sanaksme.programme.domain.methods import CATEGORY_VALUES, NOT_STATED
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.services import meeting_next_seq
 
 from .models import (
     CATEGORY_CHOICES,
-    NOT_STATED,
     SENSITIVE_CATEGORIES,
     Attendance,
     ConsentEvent,
