@@ -4,8 +4,11 @@ the designer (the previous meeting's suggestions)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from django.db.models import QuerySet
 
 from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.labels import option_label
@@ -47,26 +50,54 @@ def live_state(meeting: Meeting, *, console: bool = False) -> dict[str, Any]:
     merged = Counter(Note.objects.filter(sheet__in=visible, merged_into__isnull=False,
                                          hidden=False)
                      .values_list("merged_into_id", flat=True))
-    replies = _replies(visible)
+    replies = _replies(Reply.objects.filter(note__sheet__in=visible))
     by_sheet: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for note in notes.values("id", "sheet_id", "column", "text", "seq", "hidden",
-                             "hidden_reason", "merged_into_id"):
-        entry = {"id": note["id"], "column": note["column"], "text": note["text"],
-                 "seq": note["seq"], "merged": merged.get(note["id"], 0),
-                 "replies": replies.get(note["id"], [])}
-        if console:
-            entry.update(hidden=note["hidden"], reason=note["hidden_reason"],
-                         merged_into=note["merged_into_id"])
-        by_sheet[note["sheet_id"]].append(entry)
+    for note in notes.values(*NOTE_FIELDS):
+        by_sheet[note["sheet_id"]].append(note_entry(
+            note, merged=merged.get(note["id"], 0), replies=replies.get(note["id"], []),
+            console=console))
     state["sheets"] = [_sheet(s, by_sheet[s.pk]) for s in sheets]
     return state
 
 
-def _replies(sheets: list[Sheet]) -> dict[int, list[dict[str, str]]]:
+NOTE_FIELDS = ("id", "sheet_id", "column", "text", "seq", "hidden", "hidden_reason",
+               "merged_into_id")
+
+
+def note_entry(note: dict[str, Any], *, merged: int, replies: list[dict[str, str]],
+               console: bool) -> dict[str, Any]:
+    """One note as a live screen's state shows it (`note` holds NOTE_FIELDS); the
+    console's entry also says whether it is hidden, why, and what it is merged into."""
+    entry = {"id": note["id"], "column": note["column"], "text": note["text"],
+             "seq": note["seq"], "merged": merged, "replies": replies}
+    if console:
+        entry.update(hidden=note["hidden"], reason=note["hidden_reason"],
+                     merged_into=note["merged_into_id"])
+    return entry
+
+
+def note_entries(note_ids: Iterable[int], *, console: bool) -> list[dict[str, Any]]:
+    """These notes as `live_state` shows them (for `boards.note_changed`), in seq order.
+
+    The room's entries (console=False) add `visible`: false means the note is hidden or
+    merged, so the room's screens remove it."""
+    ids = set(note_ids)
+    merged = Counter(Note.objects.filter(merged_into__in=ids, hidden=False)
+                     .values_list("merged_into_id", flat=True))
+    replies = _replies(Reply.objects.filter(note__in=ids))
+    entries = []
+    for note in Note.objects.filter(pk__in=ids).order_by("seq").values(*NOTE_FIELDS):
+        entry = note_entry(note, merged=merged.get(note["id"], 0),
+                           replies=replies.get(note["id"], []), console=console)
+        if not console:
+            entry["visible"] = not note["hidden"] and note["merged_into_id"] is None
+        entries.append(entry)
+    return entries
+
+
+def _replies(replies: QuerySet[Reply]) -> dict[int, list[dict[str, str]]]:
     found: dict[int, list[dict[str, str]]] = defaultdict(list)
-    for reply in Reply.objects.filter(note__sheet__in=sheets).order_by("seq").values(
-        "note_id", "kind", "text"
-    ):
+    for reply in replies.order_by("seq").values("note_id", "kind", "text"):
         found[reply["note_id"]].append({"kind": reply["kind"],
                                         "label": option_label(reply["kind"]),
                                         "text": reply["text"]})
