@@ -1,0 +1,41 @@
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {seqStep, clockOffset, nextBackoff, withJitter, BACKOFF_MAX} from "../../src/sanaksme/static/js/live/rules.js";
+import {secondsLeft, clockClass} from "../../src/sanaksme/static/js/live/countdown.js";
+
+test("an event right after our seq is applied, an older one ignored, a later one is a gap", () => {
+  assert.equal(seqStep(10, 11), "next");
+  assert.equal(seqStep(10, 10), "old");
+  assert.equal(seqStep(10, 3), "old");
+  assert.equal(seqStep(10, 12), "gap");
+  assert.equal(seqStep(10, undefined), "next");
+});
+
+test("the clock offset allows for half the round trip", () => {
+  const sent = 1_000_000, received = 1_000_200;  // 200 ms round trip
+  const server = new Date(received + 5000 - 100).toISOString();  // server is 5 s ahead
+  assert.equal(clockOffset(sent, received, server), 5000);
+  assert.equal(clockOffset(sent, received, "nonsense"), null);
+});
+
+test("reconnect back-off doubles up to its ceiling, with up to half added at random", () => {
+  assert.equal(nextBackoff(500), 1000);
+  assert.equal(nextBackoff(BACKOFF_MAX), BACKOFF_MAX);
+  assert.equal(withJitter(1000, () => 0), 1000);
+  assert.equal(withJitter(1000, () => 0.999), 1499);
+});
+
+test("seconds left count to the end time on the server's clock, or hold while paused", () => {
+  const now = Date.parse("2025-01-01T10:00:00Z");
+  assert.equal(secondsLeft("2025-01-01T10:01:30Z", null, false, now), 90);
+  assert.equal(secondsLeft(null, 42, true, now), 42);
+  assert.equal(secondsLeft("2025-01-01T10:01:30Z", 42, true, now), 42);
+  assert.equal(secondsLeft(null, null, false, now), null);
+});
+
+test("the clock warns in the last fifth (at most 30 s) and marks overrun", () => {
+  assert.equal(clockClass(100, 240, false), "clock");
+  assert.equal(clockClass(30, 240, false), "clock warning");
+  assert.equal(clockClass(-1, 240, true), "clock paused overrun");
+  assert.equal(clockClass(null, 240, false), "clock");
+});
