@@ -1,0 +1,141 @@
+/* The comparison of the experts' and the community's factors: themes in three columns
+ * (common, experts only, community only). The console proposes, merges, renames and
+ * moves factors between themes (drag and drop or the menus); the others only see it. */
+import {el, tool} from "../dom.js";
+import {dropOnTheme, themeTakes} from "./rules.js";
+import {blocks, checkBlock, filled, fixed, made, screen} from "./blocks.js";
+import {legend, sharesBar} from "./worksheet.js";
+
+const COLUMNS = ["common", "experts_only", "community_only"];
+
+function S() { return screen.ctx.S; }
+function send(msg) { screen.ctx.send(msg); }
+function comparison() { return screen.gs.comparison; }
+
+function makeThemeCard(themeId) {
+  const card = el("li", {id: "theme-" + themeId});
+  if (!screen.opts.manage) return card;
+  card.addEventListener("dragover", (e) => { if (themeTakes(screen.dragged, themeId)) e.preventDefault(); });
+  card.addEventListener("drop", (e) => {
+    e.preventDefault();
+    const msg = dropOnTheme(screen.dragged, themeId);
+    if (msg) send(msg);
+    screen.dragged = null;
+  });
+  return card;
+}
+
+function themeTools(t) {
+  const tools = el("div", {class: "theme-tools"});
+  tools.appendChild(tool("✎", () => {
+    const label = window.prompt(S().g_rename, t.label);
+    if (label && label.trim()) send({action: "theme_rename", theme: t.id, label});
+  }, "small"));
+  const merge = el("select", {"aria-label": S().g_merge_into + " " + t.label, class: "merge-into"});
+  merge.appendChild(el("option", {value: ""}, S().g_merge_into + "…"));
+  for (const o of comparison().themes) {
+    if (o.id !== t.id) merge.appendChild(el("option", {value: String(o.id)}, o.label));
+  }
+  merge.addEventListener("change", () => {
+    if (merge.value) send({action: "theme_merge", theme: t.id, into: Number(merge.value)});
+  });
+  tools.appendChild(merge);
+  return tools;
+}
+
+function themeHead(t) {
+  const manage = screen.opts.manage;
+  const head = el("div", {class: "theme-head", draggable: manage ? "true" : "false"});
+  head.appendChild(el("span", {class: "label"}, t.label));
+  if (!manage) {
+    head.appendChild(el("span", {class: "count"}, " (" + t.factors.length + ")"));
+    return head;
+  }
+  head.addEventListener("dragstart", (e) => {
+    screen.dragged = {theme: t.id};
+    e.dataTransfer.setData("text/plain", "t" + t.id);
+  });
+  head.appendChild(themeTools(t));
+  return head;
+}
+
+function factorChip(f, split) {
+  const li = el("li", {class: "chip " + f.side, draggable: "true", id: "chip-" + f.id}, f.group + ": " + f.text);
+  li.addEventListener("dragstart", (e) => {
+    e.stopPropagation();
+    screen.dragged = {factor: f.id};
+    e.dataTransfer.setData("text/plain", "f" + f.id);
+  });
+  if (split) li.appendChild(tool("⇱", () => send({action: "factor_set_theme", factor: f.id, theme: null}), "small split"));
+  return li;
+}
+
+function fillThemeCard(card, t) {
+  const manage = screen.opts.manage;
+  card.setAttribute("class", "theme " + t.status + (t.confirmed ? " confirmed" : ""));
+  const others = manage ? comparison().themes.map((o) => [o.id, o.label]) : t.factors.length;
+  const split = t.factors.length > 1;
+  blocks(card, [
+    made("head" + JSON.stringify([t.label, others]), () => themeHead(t)),
+    manage ? filled("factors", () => el("ul", {class: "theme-factors"}), (ul) => blocks(ul, t.factors.map(
+      (f) => made(JSON.stringify([f.id, f.text, f.group, f.side, split]), () => factorChip(f, split))))) : null,
+  ]);
+}
+
+function column(c) {
+  const col = el("section", {class: "column " + c});
+  col.appendChild(el("h3", {}, S()["g_" + c]));
+  col.appendChild(el("ul", {class: "themes"}));
+  return col;
+}
+
+function chart(common) {
+  const box = el("section", {class: "resp-chart"});
+  box.appendChild(el("h3", {}, S().g_chart));
+  box.appendChild(legend());
+  for (const t of common) {
+    const row = el("div", {class: "resp-row"});
+    row.appendChild(el("p", {class: "resp-label"}, t.label));
+    for (const [who, shares] of [[S().g_experts, t.experts], [S().g_community, t.community]]) {
+      const bar = el("div", {class: "resp-bar"});
+      bar.appendChild(el("span", {class: "who"}, who));
+      bar.appendChild(sharesBar(shares, true));
+      row.appendChild(bar);
+    }
+    box.appendChild(row);
+  }
+  return box;
+}
+
+function consoleTools(cmp) {
+  const has = cmp.themes.length > 0;
+  return [
+    made("propose" + has, () => tool(has ? S().g_propose_again : S().g_propose,
+                                     () => send({action: "comparison_propose"}), has ? "" : "primary")),
+    has ? made("confirm" + cmp.confirmed, () => tool(cmp.confirmed ? S().g_confirmed : S().g_confirm,
+                                                     () => send({action: "comparison_confirm"}))) : null,
+    has ? checkBlock("shown", S().g_show_comparison, () => !!comparison().shown,
+                     (shown) => send({action: "comparison_show", shown})) : null,
+  ];
+}
+
+function fillComparison(box) {
+  const cmp = comparison(), manage = screen.opts.manage;
+  const common = cmp.themes.filter((t) => t.status === "common" && t.experts && t.community);
+  blocks(box, [
+    fixed("h2", {}, S().g_comparison),
+    manage ? filled("tools", () => el("div", {class: "speaking-tools"}), (bar) => blocks(bar, consoleTools(cmp))) : null,
+    manage && cmp.unthemed ? fixed("p", {class: "hint"}, S().g_unthemed + ": " + cmp.unthemed) : null,
+    manage && cmp.themes.length ? fixed("p", {class: "hint"}, S().g_compare_hint) : null,
+    filled("columns", () => el("div", {class: "columns"}), (cols) => blocks(cols, COLUMNS.map(
+      (c) => filled(c, () => column(c), (col) => blocks(col.lastChild, cmp.themes.filter((t) => t.status === c).map(
+        (t) => filled("t" + t.id, () => makeThemeCard(t.id), (card) => fillThemeCard(card, t)))))))),
+    common.length ? made("chart" + JSON.stringify(common.map((t) => [t.label, t.experts, t.community])),
+                         () => chart(common)) : null,
+  ]);
+}
+
+/** The comparison section (#comparison). */
+export function comparisonBlock() {
+  return filled("comparison", () => el("section", {class: "comparison", id: "comparison"}), fillComparison);
+}
