@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sanaksme.core.clients import count_in_window
@@ -16,6 +18,7 @@ from sanaksme.core.exceptions import DomainError, RateLimited
 from sanaksme.live.broadcast import broadcast_on_commit
 from sanaksme.live.channel_groups import Audience
 from sanaksme.live.events import (
+    Event,
     NoteAdded,
     NoteChanged,
     ReplyAdded,
@@ -24,7 +27,7 @@ from sanaksme.live.events import (
 )
 from sanaksme.participants.models import Participant
 from sanaksme.programme.domain.methods import Method
-from sanaksme.programme.models import AgendaItem
+from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.services import meeting_next_seq
 
 from .domain.notes import NOTE_LIMIT, NoteProblem, clean_note_text
@@ -180,9 +183,34 @@ def note_submit(*, meeting_id: int, sheet_id: object, column: object, text: obje
 # Moderation: nothing is deleted; every change is audited and can be undone. ---------
 
 
-def _note_changed(note: Note) -> None:
+def _room_sees(sheet_id: int) -> bool:
+    """Whether the projector and phones see this sheet's notes (read after the seq is
+    taken, so a concurrent reveal is ordered before or after this change)."""
+    return bool(Sheet.objects.filter(pk=sheet_id).values_list("revealed", flat=True)
+                .get())
+
+
+def _note_changed(note: Note, others: Iterable[int | None] = ()) -> None:
+    """Tell the screens how `note` and the `others` whose display it changed look now:
+    the console all of it, the room only on a revealed sheet (else just the seq)."""
+    from .selectors import note_entries  # the selectors import this module
+
     seq = meeting_next_seq(meeting_id=note.meeting_id)
-    broadcast_on_commit(NoteChanged(meeting_id=note.meeting_id, seq=seq, note_id=note.pk))
+    ids = {note.pk, *(pk for pk in others if pk is not None)}
+    language = Meeting.objects.values_list("language", flat=True).get(pk=note.meeting_id)
+    with translation.override(language):  # reply labels, as in the screens' state
+        broadcast_on_commit(NoteChanged(
+            meeting_id=note.meeting_id, seq=seq, sheet_id=note.sheet_id,
+            notes=note_entries(ids, console=True)), [Audience.CONSOLE])
+        room: Event = SeqAdvanced(meeting_id=note.meeting_id, seq=seq)
+        if _room_sees(note.sheet_id):
+            notes = note_entries(ids, console=False)
+            for entry in notes:
+                if not entry["visible"]:  # removed: the room never sees its words
+                    entry.update(text="", replies=[])
+            room = NoteChanged(meeting_id=note.meeting_id, seq=seq, sheet_id=note.sheet_id,
+                               notes=notes)
+    broadcast_on_commit(room, [Audience.PROJECTOR, Audience.PHONE])
 
 
 def note_hide(*, note: Note, actor: Any, reason: str) -> Note:
@@ -194,7 +222,7 @@ def note_hide(*, note: Note, actor: Any, reason: str) -> Note:
         Note.objects.filter(pk=note.pk).update(hidden=True, hidden_reason=reason[:300])
         NoteAudit.objects.create(note=note, action=NoteAudit.Action.HIDE, actor=actor,
                                  reason=reason[:300])
-        _note_changed(note)
+        _note_changed(note, [note.merged_into_id])  # its count of merged notes
     note.refresh_from_db()
     return note
 
@@ -207,7 +235,7 @@ def note_show(*, note: Note, actor: Any) -> Note:
             return note
         Note.objects.filter(pk=note.pk).update(hidden=False, hidden_reason="")
         NoteAudit.objects.create(note=note, action=NoteAudit.Action.SHOW, actor=actor)
-        _note_changed(note)
+        _note_changed(note, [note.merged_into_id])
     note.refresh_from_db()
     return note
 
@@ -224,7 +252,8 @@ def note_merge(*, note: Note, into: Note, actor: Any) -> Note:
                                 "sheet."))
         if into.merged_into_id is not None:
             raise DomainError(_("That note is itself merged into another one."))
-        for child in Note.objects.filter(merged_into=note):
+        children = list(Note.objects.filter(merged_into=note))
+        for child in children:
             # Duplicates already folded into this note move along, each on the record.
             Note.objects.filter(pk=child.pk).update(merged_into=into)
             NoteAudit.objects.create(note=child, action=NoteAudit.Action.MERGE,
@@ -232,7 +261,7 @@ def note_merge(*, note: Note, into: Note, actor: Any) -> Note:
         Note.objects.filter(pk=note.pk).update(merged_into=into)
         NoteAudit.objects.create(note=note, action=NoteAudit.Action.MERGE, actor=actor,
                                  other=into)
-        _note_changed(note)
+        _note_changed(note, [into.pk, note.merged_into_id, *(c.pk for c in children)])
     note.refresh_from_db()
     return note
 
@@ -247,7 +276,7 @@ def note_unmerge(*, note: Note, actor: Any) -> Note:
         Note.objects.filter(pk=note.pk).update(merged_into=None)
         NoteAudit.objects.create(note=note, action=NoteAudit.Action.UNMERGE, actor=actor,
                                  other=previous)
-        _note_changed(note)
+        _note_changed(note, [note.merged_into_id])
     note.refresh_from_db()
     return note
 
@@ -274,8 +303,14 @@ def reply_create(*, note: Note, kind: str, text: str, client_id: str,
         reply = Reply.objects.create(meeting_id=note.meeting_id, note=note, kind=kind,
                                      text=cleaned, author=author, client_id=client_id,
                                      seq=seq)
-        broadcast_on_commit(ReplyAdded(meeting_id=note.meeting_id, seq=seq,
-                                       note_id=note.pk, reply_id=reply.pk))
+        added = ReplyAdded(meeting_id=note.meeting_id, seq=seq, note_id=note.pk,
+                           reply_id=reply.pk, kind=kind, text=cleaned)
+        if _room_sees(note.sheet_id):
+            broadcast_on_commit(added)
+        else:
+            broadcast_on_commit(added, [Audience.CONSOLE])
+            broadcast_on_commit(SeqAdvanced(meeting_id=note.meeting_id, seq=seq),
+                                [Audience.PROJECTOR, Audience.PHONE])
     return reply, True
 
 

@@ -67,21 +67,27 @@ class SeqAdvanced(Event):
 
 @dataclass(frozen=True)
 class NoteChanged(Event):
-    """A note was hidden, shown, merged or unmerged: screens re-sync."""
+    """A note was hidden, shown, merged or unmerged. `notes` holds every note whose
+    display changed, each as that audience's state shows it
+    (`boards.selectors.note_entries`); the room's entries say `visible`."""
 
     type: ClassVar[Literal["boards.note_changed"]] = "boards.note_changed"
     seq: int
-    note_id: int
+    sheet_id: int
+    notes: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
 class ReplyAdded(Event):
-    """An official's reply was stored under a note: screens re-sync."""
+    """An official's reply was stored under a note; screens add it (the kind's label
+    is in the state's `item.reply_kinds`)."""
 
     type: ClassVar[Literal["boards.reply_added"]] = "boards.reply_added"
     seq: int
     note_id: int
     reply_id: int
+    kind: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,17 @@ class SpeakingChanged(Event):
 
 
 @dataclass(frozen=True)
+class HandsChanged(Event):
+    """A hand was raised or lowered: `queue` is the waiting list exactly as this
+    audience's speaking state gives it, so screens redraw only the queue."""
+
+    type: ClassVar[Literal["speaking.hands_changed"]] = "speaking.hands_changed"
+    seq: int
+    item_id: int
+    queue: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
 class PresentationChanged(Event):
     """A slide, a video or the summary on the projector changed: screens re-sync."""
 
@@ -113,18 +130,25 @@ class PresentationChanged(Event):
 
 @dataclass(frozen=True)
 class GroupsChanged(Event):
-    """Groups were drawn or changed, a worksheet was edited, a group began presenting
-    or the comparison changed: screens re-sync (phones get only their own group's
-    worksheet unless the worksheets are open)."""
+    """Groups were drawn or changed, a group began presenting or the comparison
+    changed (a worksheet edited during the presentations, too): screens re-sync
+    (phones get only their own group's worksheet unless the worksheets are open)."""
 
     type: ClassVar[Literal["groups.changed"]] = "groups.changed"
     seq: int
     item_id: int
 
 
-EVENT_TYPES: dict[str, type[Event]] = {
-    cls.type: cls
-    for cls in (ProgrammeChanged, CurrentItemChanged, NoteAdded, SeqAdvanced,
-                NoteChanged, ReplyAdded, SheetChanged, SpeakingChanged,
-                PresentationChanged, GroupsChanged)
-}
+@dataclass(frozen=True)
+class WorksheetChanged(Event):
+    """A group's worksheet was edited during the group work. `factors` is the group's
+    count of visible factors; `worksheet` is its entry as this audience's groups state
+    gives it, or None where that state does not hold it (phones always: the group's
+    phones re-sync)."""
+
+    type: ClassVar[Literal["groups.worksheet_changed"]] = "groups.worksheet_changed"
+    seq: int
+    item_id: int
+    group_id: int
+    factors: int
+    worksheet: dict[str, Any] | None
