@@ -75,7 +75,7 @@ function makeWeigh(groupId, factorId) {
 
 function fillWeigh(box, f) {
   for (const row of Array.from(box.childNodes).slice(1, 1 + PARTS.length)) {
-    const dots = row.childNodes[1];
+    const dots = row.childNodes[2];  // after the part and its − button
     const part = dots.getAttribute("data-part");
     dots.setAttribute("aria-label", partLabel(part) + ": " + f.weights[part]);
     Array.from(dots.childNodes).forEach((dot, i) => dot.setAttribute("class", i < f.weights[part] ? "on " + part : ""));
