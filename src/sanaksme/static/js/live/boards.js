@@ -1,0 +1,350 @@
+/* Brainstorm and feedback boards: writing notes (phone, console), the board of sheets
+ * and columns (all screens), the console's tools (hide, merge, reply, reveal).
+ *
+ * Drawn in place: sheets, columns and notes are keyed by id, so a half-written note, its
+ * caret, an open reply form and the phone's open shared sheet survive every update.
+ * ctx.opts: composer (a note form), author (console: "said by"), enterSends, tools
+ * (console tools; hidden and unrevealed things shown), mine (phone: my notes),
+ * shared (phone: the board of the chosen sheet inside <details>), replies (phone: reply
+ * when state.can_reply), scrollToNew.
+ */
+import {el, keyed, tool} from "./dom.js";
+
+// Symbols every Debian laptop font (DejaVu) and Android font has: no emoji font needed.
+const ICONS = {positive: "☺", problem: "⚠", existing_solution: "✔",
+               possible_solution: "✚", feedback: "✎", suggestion: "➜"};
+
+const chosen = {sheet: null, column: null, author: ""};
+let mergeFrom = null;   // console: {note, sheet} while choosing where to merge
+let last = null;        // {view, ctx}: where apply() redraws
+
+export function draw(view, sheets, ctx) {
+  last = {view, ctx};
+  const o = ctx.opts;
+  const state = ctx.state;
+  if (!sheets.some((s) => s.id === chosen.sheet)) chosen.sheet = sheets[0].id;
+  const sheet = sheets.find((s) => s.id === chosen.sheet);
+  if (!sheet.columns.some((c) => c.key === chosen.column)) chosen.column = null;
+  let sk = view._boards;
+  if (!sk) {
+    sk = view._boards = {};
+    if (o.composer) { sk.composer = composer(ctx); view.appendChild(sk.composer.form); }
+    if (o.mine) {
+      view.appendChild(el("h2", {class: "mine-title"}, ctx.S.my_notes));
+      sk.mine = view.appendChild(el("ul", {id: "mine", class: "mine"}));
+    }
+    sk.board = el("div", {class: "board-sheets"});
+    if (o.shared) {
+      const shared = view.appendChild(el("details", {class: "shared"}));
+      shared.appendChild(el("summary", {}, ctx.S.shared_board));
+      shared.appendChild(sk.board);
+    } else view.appendChild(sk.board);
+  }
+  if (sk.composer) updateComposer(sk.composer, sheets, sheet, ctx);
+  if (sk.mine) drawMine(sk.mine, ctx);
+  const shown = o.shared ? [sheet] : sheets;
+  const sections = keyed(sk.board, shown, (s) => s.id, (s) => el("section", {class: "sheet", id: "sheet-" + s.id}));
+  sections.forEach((section, i) => drawSheet(section, shown[i], state, ctx));
+}
+
+export function apply(event, state, ctx) {
+  const sheets = state.sheets || [];
+  if (event.type === "boards.note_added") {
+    const sheet = sheets.find((s) => s.id === event.sheet_id);
+    if (!sheet) return false;
+    if (sheet.notes.some((n) => n.id === event.note_id)) return true;
+    const note = {id: event.note_id, column: event.column, text: event.text, seq: event.seq,
+                  merged: 0, replies: []};
+    if (ctx.opts.tools) Object.assign(note, {hidden: false, reason: "", merged_into: null});
+    sheet.notes.push(note);
+    redraw(state);
+    if (ctx.opts.scrollToNew) {
+      const node = document.getElementById("note-" + note.id);
+      if (node) node.scrollIntoView({block: "nearest"});
+    }
+    return true;
+  }
+  if (event.type === "boards.note_changed") {
+    const sheet = sheets.find((s) => s.id === event.sheet_id);
+    if (!sheet) return false;
+    for (const entry of event.notes) {
+      const at = sheet.notes.findIndex((n) => n.id === entry.id);
+      if (at >= 0) sheet.notes.splice(at, 1);
+      if (entry.visible === false) continue;  // the room no longer sees it
+      const note = {...entry};
+      delete note.visible;
+      sheet.notes.push(note);
+    }
+    sheet.notes.sort((a, b) => a.seq - b.seq);
+    redraw(state);
+    return true;
+  }
+  if (event.type === "boards.reply_added") {
+    const note = sheets.flatMap((s) => s.notes).find((n) => n.id === event.note_id);
+    if (!note) return !ctx.opts.tools;  // the room does not see that note; the console must
+    const kind = (state.item.reply_kinds || []).find((k) => k.key === event.kind);
+    note.replies = (note.replies || []).concat([{kind: event.kind, label: kind ? kind.label : event.kind,
+                                                 text: event.text}]);
+    redraw(state);
+    return true;
+  }
+  return false;
+}
+
+function redraw(state) {
+  if (last && last.view.isConnected) draw(last.view, state.sheets, last.ctx);
+}
+
+/** A note the server refused for good goes back into the empty text box. */
+export function refused(entry) {
+  if (!entry || entry.action !== "note_submit") return;
+  const area = document.getElementById("note-text");
+  if (area && !area.value) area.value = entry.text;
+}
+
+/** Console: Alt+1…9 picks a column, Alt+Shift+1…9 a sheet, for a scribe at speed. */
+export function onKey(e, ctx) {
+  const state = ctx.state;
+  if (!ctx.opts.composer || !ctx.opts.enterSends || !e.altKey || !state.sheets || !state.sheets.length) return false;
+  const m = /^Digit([1-9])$/.exec(e.code || "");
+  if (!m) return false;
+  const i = Number(m[1]) - 1;
+  const sheet = state.sheets.find((s) => s.id === chosen.sheet) || state.sheets[0];
+  if (e.shiftKey && state.sheets[i]) chosen.sheet = state.sheets[i].id;
+  else if (!e.shiftKey && sheet.columns[i]) chosen.column = sheet.columns[i].key;
+  else return false;
+  e.preventDefault();
+  ctx.rerender();
+  focusText();
+  return true;
+}
+
+/* ---- the board ---- */
+function drawSheet(section, sheet, state, ctx) {
+  const o = ctx.opts, S = ctx.S;
+  let grid = section._grid || null;
+  for (const child of Array.from(section.childNodes)) if (child !== grid) section.removeChild(child);
+  const head = [];
+  if (sheet.title !== state.item.title) head.push(el("h2", {}, sheet.title));
+  if (o.tools && !sheet.revealed) {
+    head.push(el("p", {class: "hint"}, S.not_shown));
+    head.push(tool(S.reveal, () => ctx.send({action: "sheet_reveal", sheet: sheet.id, revealed: true}), "primary"));
+  } else if (o.tools && sheet.key === "feedback") {
+    head.push(tool(S.withdraw, () => ctx.send({action: "sheet_reveal", sheet: sheet.id, revealed: false})));
+  }
+  if (!o.tools && !sheet.revealed) {
+    head.push(el("p", {class: "waiting"}, S.collected_later));
+    if (grid) { section.removeChild(grid); section._grid = grid = null; }
+  } else if (!grid) {
+    grid = section._grid = section.appendChild(el("div", {}));
+  }
+  for (const node of head) section.insertBefore(node, grid);
+  if (!grid) return;
+  grid.className = "columns cols-" + sheet.columns.length;
+  const boxes = keyed(grid, sheet.columns, (c) => c.key, (col) => {
+    const box = el("div", {class: "column c-" + col.key});
+    box.appendChild(el("h3", {}));
+    box.appendChild(el("ul", {id: "col-" + sheet.id + "-" + col.key}));
+    return box;
+  });
+  sheet.columns.forEach((col, i) => {
+    const [h3, ul] = boxes[i].children;
+    const notes = sheet.notes.filter((n) => n.column === col.key);
+    h3.textContent = "";
+    h3.appendChild(el("span", {class: "icon", "aria-hidden": "true"}, ICONS[col.key] || ""));
+    h3.appendChild(document.createTextNode(" " + col.label + " "));
+    h3.appendChild(el("span", {class: "count", id: "count-" + sheet.id + "-" + col.key}, String(notes.length)));
+    keyed(ul, notes, (n) => n.id, (n) => noteNode(el("li", {id: "note-" + n.id}), n, sheet, ctx),
+          (li, n) => noteNode(li, n, sheet, ctx));
+  });
+}
+
+function noteNode(li, note, sheet, ctx) {
+  const S = ctx.S;
+  li.className = "note" + (note.hidden ? " hidden-note" : "") + (note.merged_into ? " merged-note" : "");
+  const bar = li._bar || null;
+  for (const child of Array.from(li.childNodes)) if (child !== bar) li.removeChild(child);
+  const content = [el("span", {class: "text"}, note.text)];
+  if (note.merged) content.push(el("span", {class: "merged", title: S.merged}, "×" + (note.merged + 1)));
+  for (const r of note.replies || []) {
+    const p = el("p", {class: "reply r-" + r.kind});
+    p.appendChild(el("strong", {}, r.label + ": "));
+    p.appendChild(document.createTextNode(r.text));
+    content.push(p);
+  }
+  if (note.hidden) content.push(el("p", {class: "reason"}, S.hidden + ": " + note.reason));
+  if (note.merged_into) content.push(el("p", {class: "reason"}, S.merged_into));
+  for (const node of content) li.insertBefore(node, bar);
+  const buttons = ctx.opts.tools ? consoleTools(note, sheet, ctx) : roomTools(note, ctx);
+  if (!buttons) {
+    if (bar) { li.removeChild(bar); li._bar = null; }
+    return li;
+  }
+  const b = li._bar || (li._bar = li.appendChild(el("div", {class: "tools"})));
+  if (b._sig !== buttons.sig) {  // the same buttons stay (and keep their focus)
+    b._sig = buttons.sig;
+    const form = b.querySelector("form");
+    for (const child of Array.from(b.childNodes)) if (child !== form) b.removeChild(child);
+    for (const node of buttons.nodes(b)) b.insertBefore(node, form);
+  }
+  return li;
+}
+
+function roomTools(note, ctx) {
+  const state = ctx.state;
+  if (!ctx.opts.replies || !state.can_reply || !state.item.reply_kinds.length) return null;
+  return {sig: "reply", nodes: (bar) => [tool(ctx.S.reply, () => replyForm(note, bar, ctx))]};
+}
+
+function consoleTools(note, sheet, ctx) {
+  const S = ctx.S, send = ctx.send;
+  const target = mergeFrom && mergeFrom.sheet === sheet.id && mergeFrom.note !== note.id && !note.merged_into;
+  const picking = mergeFrom && mergeFrom.note === note.id;
+  const canReply = ctx.state.item.reply_kinds.length > 0;
+  const sig = [target, picking, note.hidden, note.merged_into, canReply].join("|");
+  return {sig, nodes: (bar) => {
+    if (target) {
+      return [tool(S.merge_here, () => {
+        if (mergeFrom) send({action: "note_merge", note: mergeFrom.note, into: note.id});
+        mergeFrom = null; ctx.rerender();
+      }, "primary")];
+    }
+    const nodes = [];
+    if (note.hidden) nodes.push(tool(S.show, () => send({action: "note_show", note: note.id})));
+    else nodes.push(tool(S.hide, () => {
+      const reason = window.prompt(S.hide_reason);
+      if (reason && reason.trim()) send({action: "note_hide", note: note.id, reason});
+    }));
+    if (note.merged_into) nodes.push(tool(S.unmerge, () => send({action: "note_unmerge", note: note.id})));
+    else nodes.push(tool(picking ? S.cancel : S.merge, () => {
+      mergeFrom = picking ? null : {note: note.id, sheet: sheet.id};
+      ctx.rerender();
+    }));
+    if (canReply) nodes.push(tool(S.reply, () => replyForm(note, bar, ctx)));
+    return nodes;
+  }};
+}
+
+function replyForm(note, bar, ctx) {
+  const S = ctx.S;
+  if (bar.querySelector("form")) return;
+  const form = el("form", {class: "reply-form"});
+  const kind = el("select", {"aria-label": S.reply_kind});
+  for (const k of ctx.state.item.reply_kinds) kind.appendChild(el("option", {value: k.key}, k.label));
+  const text = el("input", {type: "text", "aria-label": S.reply_text, maxlength: String(ctx.cfg.limit)});
+  form.append(kind, text, el("button", {type: "submit", class: "tool primary"}, S.send));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!text.value.trim()) return;
+    const reply = {note: note.id, kind: kind.value, text: text.value, client_id: ctx.newClientId()};
+    ctx.send(ctx.opts.tools ? {action: "reply_create", ...reply} : {action: "reply_submit", ...reply});
+    form.remove();
+  });
+  bar.appendChild(form);
+  text.focus();
+}
+
+/* ---- writing notes ---- */
+function composer(ctx) {
+  const S = ctx.S, cfg = ctx.cfg, o = ctx.opts;
+  const form = el("form", {class: "composer", id: "composer"});
+  const c = {form};
+  c.sheetStep = form.appendChild(el("p", {class: "step"}, S.which_sheet));
+  c.sheets = form.appendChild(el("div", {class: "choices choices-sheet", role: "group"}));
+  form.appendChild(el("p", {class: "step"}, S.which_column));
+  c.columns = form.appendChild(el("div", {class: "choices choices-column", role: "group"}));
+  if (o.author && cfg.people.length) {
+    const who = el("label", {for: "note-author", class: "author"}, S.author + " ");
+    const pick = el("select", {id: "note-author"});
+    pick.appendChild(el("option", {value: ""}, S.anonymous));
+    for (const p of cfg.people) pick.appendChild(el("option", {value: String(p.id)}, p.name));
+    pick.value = chosen.author;
+    pick.addEventListener("change", () => { chosen.author = pick.value; });
+    who.appendChild(pick);
+    form.appendChild(who);
+  }
+  if (o.enterSends) form.appendChild(el("p", {class: "hint"}, S.shortcuts));
+  form.appendChild(el("label", {for: "note-text"}, S.your_note));
+  const draftKey = "draft." + cfg.ws;
+  const area = el("textarea", {id: "note-text", name: "text", rows: "3", maxlength: String(cfg.limit)});
+  area.value = sessionStorage.getItem(draftKey) || "";
+  area.addEventListener("input", () => sessionStorage.setItem(draftKey, area.value));
+  area.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey && o.enterSends) { e.preventDefault(); submit(c, ctx); }
+  });
+  form.appendChild(area);
+  c.area = area;
+  c.error = form.appendChild(el("p", {class: "form-error", id: "note-error", role: "alert"}));
+  form.appendChild(el("button", {type: "submit", class: "send"}, S.send));
+  form.addEventListener("submit", (e) => { e.preventDefault(); submit(c, ctx); });
+  return c;
+}
+
+function updateComposer(c, sheets, sheet, ctx) {
+  c.sheetStep.hidden = c.sheets.hidden = sheets.length < 2;
+  choices(c.sheets, sheets.map((s) => ({value: s.id, label: s.title})), chosen.sheet,
+          (v) => { chosen.sheet = v; ctx.rerender(); });
+  choices(c.columns, sheet.columns.map((col) => ({value: col.key, label: col.label, icon: ICONS[col.key]})),
+          chosen.column, (v) => { chosen.column = v; ctx.rerender(); focusText(); });
+}
+
+function choices(group, options, current, onPick) {
+  keyed(group, options, (opt) => opt.value, (opt) => {
+    const b = el("button", {type: "button", class: "choice"});
+    b.addEventListener("click", () => onPick(b._value));
+    return b;
+  }, () => {});
+  options.forEach((opt, i) => {
+    const b = group.children[i];
+    b._value = opt.value;
+    b.setAttribute("aria-pressed", String(opt.value === current));
+    b.textContent = "";
+    if (opt.icon) b.appendChild(el("span", {class: "icon", "aria-hidden": "true"}, opt.icon));
+    b.appendChild(el("span", {}, opt.label));
+  });
+}
+
+function focusText() {
+  const area = document.getElementById("note-text");
+  if (area) area.focus();
+}
+
+function submit(c, ctx) {
+  const text = c.area.value.trim();
+  if (!chosen.column) { c.error.textContent = ctx.S.pick_column; return; }
+  if (!text) { c.error.textContent = ctx.S.empty; return; }
+  const note = {action: "note_submit", client_id: ctx.newClientId(), sheet: chosen.sheet,
+                column: chosen.column, text};
+  if (chosen.author) note.author = Number(chosen.author);
+  c.area.value = "";
+  sessionStorage.removeItem("draft." + ctx.cfg.ws);
+  c.error.textContent = "";
+  ctx.queue(note);
+  ctx.rerender();
+  focusText();
+}
+
+/* ---- the phone's own notes: refused, waiting, sent ---- */
+function drawMine(list, ctx) {
+  const S = ctx.S, box = ctx.outbox;
+  const isNote = (n) => !n.action || n.action === "note_submit";
+  const rows = [];
+  for (const n of box.refused().filter(isNote).reverse()) {
+    rows.push({key: "r" + n.client_id, cls: "refused", state: "✗ " + n.message, text: n.text});
+  }
+  for (const n of box.pending().filter(isNote)) {
+    rows.push({key: "p" + n.client_id, cls: "pending", state: "⏳ " + S.waiting, text: n.text,
+               hint: box.reason(n.client_id)});
+  }
+  for (const n of box.sent().filter(isNote).reverse().slice(0, 10)) {
+    rows.push({key: "s" + n.client_id, cls: "sent", state: "✓ " + S.sent, text: n.text});
+  }
+  keyed(list, rows, (r) => r.key, (r) => el("li", {class: r.cls}), (li, r) => li);
+  rows.forEach((r, i) => {
+    const li = list.children[i];
+    li.textContent = "";
+    li.appendChild(el("span", {class: "state"}, r.state));
+    li.appendChild(el("span", {class: "text"}, r.text));
+    if (r.hint) li.appendChild(el("p", {class: "hint"}, r.hint));
+  });
+}

@@ -1,0 +1,14 @@
+/* The facilitator's console: writes notes (for anyone, Enter sends, Alt+digits pick),
+ * runs every method with its tools. */
+import {startScreen} from "./screen.js";
+import * as boards from "./boards.js";
+import * as groups from "./groups.js";
+import * as presenting from "./presenting.js";
+import * as speaking from "./speaking.js";
+
+startScreen({
+  presenting: {module: presenting, opts: {controls: true, images: true}},
+  speaking: {module: speaking, opts: {controls: true, showNext: true}},
+  groups: {module: groups, opts: {}, options: {manage: true, phone: false, big: false}},
+  boards: {module: boards, opts: {composer: true, author: true, enterSends: true, tools: true, scrollToNew: true}},
+});
