@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-scaleout e2e bench lint messages clean
+# `make test-js` runs only the JavaScript tests.
+.PHONY: run test test-js test-fast test-scaleout e2e bench lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +28,9 @@ run: $(VENV)/.installed
 	$(BIN)/sanaksme demo --url http://$(HOST):$(PORT)
 	$(BIN)/sanaksme serve --host $(HOST) --port $(PORT)
 
+# The live screens' JavaScript rules first (Node's own test runner, no npm packages).
 test: $(VENV)/.installed-test
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 # The same suite on PostgreSQL + the Redis channel layer and cache (scale-out mode).
@@ -35,6 +38,9 @@ SCALEOUT_DB ?= postgres://postgres@127.0.0.1:5432/test
 SCALEOUT_REDIS ?= redis://127.0.0.1:6379/0
 test-scaleout: $(VENV)/.installed-test
 	DATABASE_URL=$(SCALEOUT_DB) REDIS_URL=$(SCALEOUT_REDIS) $(BIN)/python -m pytest
+
+test-js:
+	node --test tests/js/
 
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not e2e"
