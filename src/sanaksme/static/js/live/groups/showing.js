@@ -1,7 +1,7 @@
 /* The groups present their worksheets in turn, each with a countdown; the console steps
  * through them. The countdown is the screen's one countdown (../countdown.js). */
 import {clockText, el, tool} from "../dom.js";
-import {clockClass, onTick, secondsLeft, startTicking} from "../countdown.js";
+import {clockClass, onTick, secondsLeft} from "../countdown.js";
 import {blocks, filled, fixed, made, screen} from "./blocks.js";
 import {comparisonBlock} from "./comparison.js";
 import {legend, worksheetBlock} from "./worksheet.js";
@@ -24,8 +24,7 @@ let ticking = false;
 function startClock() {
   if (!ticking) {
     ticking = true;
-    startTicking(() => screen.ctx.now());
-    onTick(tickClock);
+    onTick(tickClock);  // the screen's one ticker (started by screen.js on the server's clock)
   }
   tickClock(screen.ctx.now());
 }
