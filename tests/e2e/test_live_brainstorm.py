@@ -88,3 +88,35 @@ class TestLiveBrainstorm(ChannelsLiveServerTestCase):
             expect(screen.locator(".note", has_text="Bērni labprāt")).to_have_count(1)
         projector.reload()
         expect(projector.locator(".note")).to_have_count(2)
+
+    def test_a_half_written_note_survives_another_phones_note(self) -> None:
+        console = self._console()
+        console.get_by_role("button", name=re.compile("Viedokļu apkopojums")).click()
+        expect(console.locator("#live h1")).to_contain_text("Viedokļu apkopojums")
+        in_thread(self._reveal_all_sheets)
+        anita = self._phone("Anita Bērziņa")
+        roberts = self._phone("Roberts Kozlovskis")
+
+        anita.get_by_role("button", name=re.compile("Sociālo lietu")).click()
+        anita.get_by_role("button", name=re.compile("Problēmas")).click()
+        anita.locator("details.shared summary").click()
+        expect(anita.locator("details.shared")).to_have_attribute("open", "")
+        draft = anita.get_by_label("Jūsu piezīme")
+        draft.fill("Trūkst skolotāju palīgu")
+        draft.evaluate("area => area.setSelectionRange(6, 6)")
+
+        self._post(roberts, "Sociālo lietu", "Problēmas", "Nav transporta uz skolu")
+        expect(anita.locator("details.shared .note", has_text="Nav transporta")).to_have_count(1)
+        expect(draft).to_have_value("Trūkst skolotāju palīgu")
+        expect(draft).to_be_focused()
+        expect(anita.locator("details.shared")).to_have_attribute("open", "")
+        anita.keyboard.type(" vēl")  # the caret is where it was
+        expect(draft).to_have_value("Trūkst vēl skolotāju palīgu")
+
+    def _reveal_all_sheets(self) -> None:
+        from sanaksme.boards.models import Sheet
+        from sanaksme.boards.services import sheet_reveal
+
+        meeting = Meeting.objects.get(pk=self.meeting.pk)
+        for sheet in Sheet.objects.filter(item_id=meeting.current_item_id):
+            sheet_reveal(sheet=sheet, revealed=True)
