@@ -94,14 +94,11 @@ def _turn(turn: Turn, people: dict[int, Participant]) -> dict[str, Any]:
 def _discussion_state(round_: Round, *, console: bool) -> dict[str, Any]:
     """The queue (names; the invited-first mark only on the console), the key points,
     and for the console the minutes and who had the floor, per category."""
-    waiting = queue(round_)
     turns = list(Turn.objects.filter(round=round_).select_related("participant")
                  .order_by("started_at"))
     data: dict[str, Any] = {
         "kind": "discussion",
-        "queue": [{"hand_id": h.pk, "participant_id": h.participant_id,
-                   "name": h.participant.name, **({"priority": h.priority} if console else {})}
-                  for h in waiting],
+        "queue": queue_state(round_, console=console),
         "show_key_points": round_.show_key_points,
         "key_points": [{"name": t.participant.name if t.participant else "",
                         "points": t.key_points} for t in turns
@@ -124,6 +121,14 @@ def _discussion_state(round_: Round, *, console: bool) -> dict[str, Any]:
                             "spoken": round(t.spoken_seconds)} for t in turns]
         data["people"] = _people(round_.item)
     return data
+
+
+def queue_state(round_: Round, *, console: bool) -> list[dict[str, Any]]:
+    """The waiting hands in speaking order (names; the invited-first mark only on the
+    console): the state's `queue` and `speaking.hands_changed`'s."""
+    return [{"hand_id": h.pk, "participant_id": h.participant_id,
+             "name": h.participant.name, **({"priority": h.priority} if console else {})}
+            for h in queue(round_)]
 
 
 def _people(item: AgendaItem) -> list[dict[str, Any]]:

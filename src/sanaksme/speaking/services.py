@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError
 from sanaksme.live.broadcast import broadcast_on_commit
-from sanaksme.live.events import SpeakingChanged
+from sanaksme.live.channel_groups import Audience
+from sanaksme.live.events import HandsChanged, SpeakingChanged
 from sanaksme.participants.models import Participant
 from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.models import AgendaItem
@@ -26,6 +27,20 @@ def _announce(round_: Round) -> None:
     seq = meeting_next_seq(meeting_id=round_.meeting_id)
     broadcast_on_commit(SpeakingChanged(meeting_id=round_.meeting_id, seq=seq,
                                         item_id=round_.item_id))
+
+
+def _hands_changed(round_: Round) -> None:
+    """Tell the screens the queue as each audience's state shows it (only the queue and
+    the next speaker, its first name, changed)."""
+    from .selectors import queue_state  # the selectors import this module
+
+    seq = meeting_next_seq(meeting_id=round_.meeting_id)
+    for console, audiences in ((True, [Audience.CONSOLE]),
+                               (False, [Audience.PROJECTOR, Audience.PHONE])):
+        broadcast_on_commit(HandsChanged(meeting_id=round_.meeting_id, seq=seq,
+                                         item_id=round_.item_id,
+                                         queue=queue_state(round_, console=console)),
+                            audiences)
 
 
 def _allowed(item: AgendaItem) -> int:
@@ -227,7 +242,12 @@ def hand_raise(*, round_: Round, participant_id: int, by_facilitator: bool = Fal
             priority=is_priority(is_mediator=person.is_roma_mediator,
                                  municipality_had_mediators=person.municipality_had_mediators,
                                  marks=round_.item.params.get("priority", [])))
-        _announce(round_)
+        if round_.hands.count() == 1 and not round_.turns.exists():
+            # The round's first hand: the screens may still show the discussion as not
+            # set up (no round yet), so they re-sync.
+            _announce(round_)
+        else:
+            _hands_changed(round_)
     return hand
 
 
@@ -240,7 +260,7 @@ def hand_lower(*, round_: Round, participant_id: int,
                                       lowered_at__isnull=True,
                                       called_at__isnull=True).update(lowered_at=now)
         if lowered:
-            _announce(round_)
+            _hands_changed(round_)
 
 
 def queue(round_: Round) -> list[Hand]:

@@ -10,14 +10,19 @@ from collections.abc import Sequence
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sanaksme.boards.domain.notes import NoteProblem, clean_note_text
 from sanaksme.core.exceptions import DomainError
+from sanaksme.live.broadcast import broadcast_on_commit
+from sanaksme.live.channel_groups import Audience
+from sanaksme.live.events import GroupsChanged, WorksheetChanged
+from sanaksme.programme.models import Meeting
+from sanaksme.programme.services import meeting_next_seq
 
 from ..domain.worksheet import MAX_WEIGHT, TEXT_LIMIT
-from ..models import Factor, Group, Solution
-from .common import announce
+from ..models import Factor, Group, GroupSet, Solution
 
 
 def clean_text(text: str) -> str:
@@ -43,8 +48,35 @@ def _client_id(client_id: str) -> str:
 
 
 def _announce(group: Group) -> None:
-    set_ = group.group_set
-    announce(meeting_id=set_.meeting_id, item_id=set_.item_id)
+    """Send the group's worksheet as each audience's groups state holds it, while its
+    group work is on the screens; otherwise (the presentations, whose comparison a
+    worksheet feeds) every screen re-syncs."""
+    from ..selectors import worksheet  # the selectors import the services
+
+    meeting_id = GroupSet.objects.values_list("meeting_id", flat=True).get(
+        pk=group.group_set_id)
+    seq = meeting_next_seq(meeting_id=meeting_id)
+    # Read after the seq is taken: a concurrent open or item change is ordered with it.
+    set_ = GroupSet.objects.get(pk=group.group_set_id)
+    current, language = Meeting.objects.values_list("current_item_id", "language").get(
+        pk=meeting_id)
+    if current != set_.item_id:
+        broadcast_on_commit(GroupsChanged(meeting_id=meeting_id, seq=seq,
+                                          item_id=set_.item_id))
+        return
+    group = Group.objects.get(pk=group.pk)
+    factors = list(group.factors.prefetch_related("solutions").order_by("position", "pk"))
+    with translation.override(language):  # the group's name, as in the screens' state
+        # The projector sees the worksheets once they are open; phones re-sync.
+        sheets = {Audience.CONSOLE: worksheet(group, factors, with_hidden=True),
+                  Audience.PROJECTOR: (worksheet(group, factors, with_hidden=False)
+                                       if set_.worksheets_open else None),
+                  Audience.PHONE: None}
+    visible = sum(1 for f in factors if not f.hidden)
+    for audience, sheet in sheets.items():
+        broadcast_on_commit(WorksheetChanged(
+            meeting_id=meeting_id, seq=seq, item_id=set_.item_id, group_id=group.pk,
+            factors=visible, worksheet=sheet), [audience])
 
 
 def factor_add(*, group: Group, text: str, client_id: str,
