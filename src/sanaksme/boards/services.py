@@ -219,6 +219,7 @@ def note_hide(*, note: Note, actor: Any, reason: str) -> Note:
     if not reason:
         raise DomainError(_("Say why the note is hidden."), field="reason")
     with transaction.atomic():
+        note = Note.objects.select_for_update().get(pk=note.pk)  # what it is merged into
         Note.objects.filter(pk=note.pk).update(hidden=True, hidden_reason=reason[:300])
         NoteAudit.objects.create(note=note, action=NoteAudit.Action.HIDE, actor=actor,
                                  reason=reason[:300])
