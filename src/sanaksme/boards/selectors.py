@@ -12,37 +12,22 @@ from django.db.models import QuerySet
 
 from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.labels import option_label
-from sanaksme.programme.models import Meeting
+from sanaksme.programme.models import AgendaItem, Meeting
 
 from .models import Note, Reply, Sheet, SuggestionUptake
-from .services import sheets_ensure
 from .uptake import suggestion_notes
 
 NOTE_METHODS = (Method.BRAINSTORM.value, Method.FEEDBACK.value)
 
 
-def live_state(meeting: Meeting, *, console: bool = False) -> dict[str, Any]:
-    """What a live screen shows now, as JSON-safe data with no participant names.
+def sheets_state(item: AgendaItem, *, console: bool = False) -> list[dict[str, Any]]:
+    """The item's sheets as a live screen shows them: JSON-safe, no participant names.
 
     The console also gets hidden and merged notes (to undo them) and unrevealed sheets;
-    the projector and phones get only what the room may see.
+    the projector and phones get only what the room may see. A read: it shows the
+    sheets that exist (they are made when the item opens: boards/live.py).
     """
-    meeting = Meeting.objects.select_related("current_item__day").get(pk=meeting.pk)
-    item = meeting.current_item
-    state: dict[str, Any] = {"type": "state", "seq": meeting.last_seq, "item": None,
-                             "sheets": []}
-    if item is None:
-        return state
-    state["item"] = {"id": item.pk, "title": item.title, "method": item.method,
-                     "method_label": item.get_method_display(),
-                     "starts_at": item.starts_at.strftime("%H:%M") if item.starts_at else "",
-                     "ends_at": item.ends_at.strftime("%H:%M") if item.ends_at else "",
-                     "reply_kinds": [{"key": k, "label": option_label(k)}
-                                     for k in item.params.get("reply_kinds", [])],
-                     "repliers": list(item.params.get("repliers", []))}
-    if item.method not in NOTE_METHODS:
-        return state
-    sheets = sheets_ensure(item=item)
+    sheets = sorted(item.sheets.all(), key=lambda s: s.position)
     visible = [s for s in sheets if console or s.revealed]
     notes = Note.objects.filter(sheet__in=visible).order_by("seq")
     if not console:
@@ -56,8 +41,7 @@ def live_state(meeting: Meeting, *, console: bool = False) -> dict[str, Any]:
         by_sheet[note["sheet_id"]].append(note_entry(
             note, merged=merged.get(note["id"], 0), replies=replies.get(note["id"], []),
             console=console))
-    state["sheets"] = [_sheet(s, by_sheet[s.pk]) for s in sheets]
-    return state
+    return [_sheet(s, by_sheet[s.pk]) for s in sheets]
 
 
 NOTE_FIELDS = ("id", "sheet_id", "column", "text", "seq", "hidden", "hidden_reason",
@@ -77,7 +61,7 @@ def note_entry(note: dict[str, Any], *, merged: int, replies: list[dict[str, str
 
 
 def note_entries(note_ids: Iterable[int], *, console: bool) -> list[dict[str, Any]]:
-    """These notes as `live_state` shows them (for `boards.note_changed`), in seq order.
+    """These notes as `sheets_state` shows them (for `boards.note_changed`), in seq order.
 
     The room's entries (console=False) add `visible`: false means the note is hidden or
     merged, so the room's screens remove it."""

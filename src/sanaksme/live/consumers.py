@@ -21,9 +21,13 @@ from sanaksme.core.exceptions import DomainError
 from sanaksme.core.jsonsafe import loads_bounded
 from sanaksme.core.text import contains_control_chars, control_chars_message
 
-from . import access, group_actions
+from . import actions
+from .actions import ActionContext
+from .admission import Admission, console_connect, phone_connect, projector_connect
 from .channel_groups import Audience, meeting_group
 from .fanout import fanout
+from .payload import parse
+from .state import meeting_seq, state_for
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +47,9 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
     category: str | None = None
     language: str = "lv"
     max_frame: int = MAX_FRAME
+    context: ActionContext  # who sends this screen's actions
 
-    async def admit(self) -> access.Admission | None:
+    async def admit(self) -> Admission | None:
         """Who this connection is, with its first state; None closes it (deny by default)."""
         return None
 
@@ -55,6 +60,8 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
             return
         self.meeting_id, self.language = admission.meeting_id, admission.language
         self.participant_id, self.category = admission.participant_id, admission.category
+        self.context = ActionContext(self.meeting_id, self.audience, self.participant_id,
+                                     self.scope.get("user"))
         self.group = meeting_group(self.meeting_id, self.audience)
         await self.accept()
         await fanout.join(self.group, self)
@@ -65,7 +72,7 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
             await fanout.leave(self.group, self)
 
     async def send_state(self) -> None:
-        state, self.language = await database_sync_to_async(access.state_for)(
+        state, self.language = await database_sync_to_async(state_for)(
             self.meeting_id, self.audience, self.category, self.participant_id)
         await self.send(text_data=state)
 
@@ -102,7 +109,7 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
             if data["action"] == "ping":
                 # The seq lets a client notice events it missed at the end of a burst;
                 # the time lets it count down against the server's clock.
-                seq = await database_sync_to_async(access.meeting_seq)(self.meeting_id)
+                seq = await database_sync_to_async(meeting_seq)(self.meeting_id)
                 await self.send(text_data=json.dumps(
                     {"type": "pong", "seq": seq, "now": datetime.now(UTC).isoformat()}))
                 return
@@ -118,17 +125,21 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
                     data.get("client_id"), retry=True, retry_after=5)
 
     async def act(self, data: dict[str, Any]) -> None:
-        raise DomainError(_("This screen is read-only."))
-
+        """Look the action up, check who may send it, read its payload strictly, and
+        run its handler in a database thread (live/actions.py)."""
+        action = actions.lookup(data["action"], self.audience)
+        payload = parse(action.payload, {k: v for k, v in data.items() if k != "action"})
+        reply = await database_sync_to_async(action.run)(self.context, payload)
+        await self.send(text_data=json.dumps(reply))
 
 
 class ProjectorConsumer(MeetingConsumer):
     audience = Audience.PROJECTOR
 
-    async def admit(self) -> access.Admission | None:
+    async def admit(self) -> Admission | None:
         kwargs = self.scope["url_route"]["kwargs"]
-        admission: access.Admission | None = await database_sync_to_async(
-            access.projector_connect)(kwargs["slug"], kwargs["token"])
+        admission: Admission | None = await database_sync_to_async(projector_connect)(
+            kwargs["slug"], kwargs["token"])
         return admission
 
 
@@ -136,51 +147,17 @@ class ConsoleConsumer(MeetingConsumer):
     audience = Audience.CONSOLE
     max_frame = MAX_CONSOLE_FRAME
 
-    async def admit(self) -> access.Admission | None:
-        admission: access.Admission | None = await database_sync_to_async(
-            access.console_connect)(self.scope.get("user"),
-                                    self.scope["url_route"]["kwargs"]["slug"])
+    async def admit(self) -> Admission | None:
+        admission: Admission | None = await database_sync_to_async(console_connect)(
+            self.scope.get("user"), self.scope["url_route"]["kwargs"]["slug"])
         return admission
-
-    async def act(self, data: dict[str, Any]) -> None:
-        if data["action"] == "note.add":
-            reply = await database_sync_to_async(access.console_note)(self.meeting_id, data)
-        elif data["action"] in group_actions.CONSOLE_GROUP_ACTIONS:
-            reply = await database_sync_to_async(group_actions.console_group)(
-                self.meeting_id, data)
-        elif data["action"] in access.PRESENTING_ACTIONS:
-            reply = await database_sync_to_async(access.console_presenting)(
-                self.meeting_id, data)
-        elif data["action"] in access.SPEAKING_ACTIONS:
-            reply = await database_sync_to_async(access.console_speaking)(
-                self.meeting_id, data)
-        else:
-            reply = await database_sync_to_async(access.console_moderate)(
-                self.meeting_id, self.scope["user"], data)
-        await self.send(text_data=json.dumps(reply))
 
 
 class PhoneConsumer(MeetingConsumer):
     audience = Audience.PHONE
 
-    async def admit(self) -> access.Admission | None:
-        admission: access.Admission | None = await database_sync_to_async(
-            access.phone_connect)(self.scope.get("session"),
-                                  self.scope["url_route"]["kwargs"]["code"],
-                                  client_address(self.scope))
+    async def admit(self) -> Admission | None:
+        admission: Admission | None = await database_sync_to_async(phone_connect)(
+            self.scope.get("session"), self.scope["url_route"]["kwargs"]["code"],
+            client_address(self.scope))
         return admission
-
-    async def act(self, data: dict[str, Any]) -> None:
-        if data["action"] == "note.add":
-            action = access.phone_note
-        elif data["action"] == "reply.add":
-            action = access.phone_reply
-        elif data["action"] in ("hand.raise", "hand.lower"):
-            action = access.phone_hand
-        elif data["action"] in group_actions.WORKSHEET_ACTIONS:
-            action = group_actions.phone_group
-        else:
-            raise DomainError(_("Unknown action."))
-        reply = await database_sync_to_async(action)(
-            self.meeting_id, self.participant_id, data)
-        await self.send(text_data=json.dumps(reply))

@@ -16,7 +16,8 @@ from sanaksme.participants.selectors import participant_list_for_joining, sessio
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.permissions import access_meeting
 from sanaksme.programme.selectors import agenda_items, meeting_get_full
-from sanaksme.programme.services import meeting_set_current_item
+
+from .opening import current_item_set
 
 
 def _join_url(request: HttpRequest, meeting: Meeting) -> str:
@@ -54,7 +55,7 @@ def set_current_item(request: HttpRequest, slug: str) -> HttpResponse:
                                          day__meeting=meeting).first()
         if item is None:
             raise Http404
-    meeting_set_current_item(meeting=meeting, item=item)
+    current_item_set(meeting=meeting, item=item)
     return redirect("live:console", slug=slug)
 
 

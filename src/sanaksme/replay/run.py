@@ -17,9 +17,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError, ImportRejected
+from sanaksme.live.opening import current_item_set
 from sanaksme.participants.services import participant_join, participant_save
 from sanaksme.programme.models import AgendaItem, Meeting
-from sanaksme.programme.services import meeting_set_current_item, programme_import
+from sanaksme.programme.services import programme_import
 from sanaksme.programme.yaml_io import ProgrammeFile, parse_programme
 
 from .checks import Slot, check_record, people_of
@@ -105,7 +106,7 @@ def _switch(date: dt.date, position: int | None) -> Action:
     def step(ctx: Context) -> None:
         item = None if position is None else AgendaItem.objects.get(
             day__meeting=ctx.meeting, day__date=date, position=position)
-        meeting_set_current_item(meeting=ctx.meeting, item=item)
+        current_item_set(meeting=ctx.meeting, item=item)
     return step
 
 

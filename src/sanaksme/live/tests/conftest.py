@@ -8,8 +8,8 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
+from sanaksme.live.opening import current_item_set
 from sanaksme.programme.models import AgendaItem, Meeting
-from sanaksme.programme.services import meeting_set_current_item
 
 
 @pytest.fixture(autouse=True)
@@ -30,5 +30,5 @@ def brainstorm(demo_meeting: Meeting) -> AgendaItem:
 @pytest.fixture
 def live_meeting(demo_meeting: Meeting, brainstorm: AgendaItem) -> Meeting:
     """The demo meeting with its brainstorm on every screen."""
-    meeting_set_current_item(meeting=demo_meeting, item=brainstorm)
+    current_item_set(meeting=demo_meeting, item=brainstorm)
     return Meeting.objects.get(pk=demo_meeting.pk)

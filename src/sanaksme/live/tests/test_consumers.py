@@ -25,7 +25,7 @@ from django.utils.translation import gettext
 from sanaksme.boards.models import Note, Sheet
 from sanaksme.boards.services import sheets_ensure
 from sanaksme.config.asgi import application
-from sanaksme.live.access import state_for
+from sanaksme.live.state import state_for
 from sanaksme.live.channel_groups import Audience
 from sanaksme.live.consumers import MAX_FRAME
 from sanaksme.participants.models import Participant
@@ -110,7 +110,7 @@ async def open_(communicator: WebsocketCommunicator) -> dict[str, Any]:
 
 def note_frame(sheet: Sheet, client_id: str = "c1", text: str = "x",
                column: str = "problem") -> dict[str, Any]:
-    return {"action": "note.add", "client_id": client_id, "sheet": sheet.pk,
+    return {"action": "note_submit", "client_id": client_id, "sheet": sheet.pk,
             "column": column, "text": text}
 
 

@@ -29,10 +29,10 @@ from sanaksme.groups.models import (
 from sanaksme.groups.selectors import groups_state
 from sanaksme.groups.services.formation import groups_draw
 from sanaksme.groups.services.worksheets import factor_add, solution_add
-from sanaksme.live import access
-from sanaksme.live.access import meeting_seq, state_for
+from sanaksme.live import state as live_state
+from sanaksme.live.actions import ACTIONS, PHONE
+from sanaksme.live.state import meeting_seq, state_for
 from sanaksme.live.channel_groups import Audience
-from sanaksme.live.group_actions import CONSOLE_GROUP_ACTIONS, WORKSHEET_ACTIONS
 from sanaksme.live.tests.test_consumers import (
     answer,
     console,
@@ -191,7 +191,7 @@ async def seq_now(meeting: Meeting) -> int:
 def fresh_state(meeting: Meeting, audience: Audience,
                 person: Participant | None = None) -> dict[str, Any]:
     """The screen's state rebuilt from the database, not taken from the state cache."""
-    access._STATES.clear()
+    live_state._STATES.clear()
     if person is None:
         text = state_for(meeting.pk, audience)[0]
     else:
@@ -224,7 +224,7 @@ async def test_drawn_groups_reach_the_projector_and_the_phones(
     hand = await connect_phone(work_meeting, anita)
     desk = await connect_console(work_meeting, facilitator)
 
-    await act(desk, {"action": "groups.draw"})
+    await act(desk, {"action": "groups_draw"})
 
     event = changed(work_meeting, before["seq"] + 1, group_work)
     assert await wall.receive_json_from() == event
@@ -248,7 +248,7 @@ async def test_the_console_draws_from_everyone_registered_when_asked(
                                            name="Anita Bērziņa").update(present=True))()
     desk = await connect_console(work_meeting, facilitator)
 
-    await act(desk, {"action": "groups.draw", "everyone": True})
+    await act(desk, {"action": "groups_draw", "everyone": True})
 
     assert await database_sync_to_async(Membership.objects.count)() == 28
     await close(desk)
@@ -260,7 +260,7 @@ async def test_a_draw_with_a_malformed_everyone_flag_is_refused(
 ) -> None:
     desk = await connect_console(work_meeting, facilitator)
 
-    await refused(desk, {"action": "groups.draw", "everyone": "yes"})
+    await refused(desk, {"action": "groups_draw", "everyone": "yes"})
 
     assert not await database_sync_to_async(GroupSet.objects.exists)()
     await close(desk)
@@ -287,7 +287,7 @@ async def test_drawing_again_after_the_groups_wrote_is_refused(
     desk = await connect_console(work_meeting, facilitator)
     seq = await seq_now(work_meeting)
 
-    await refused(desk, {"action": "groups.draw"})
+    await refused(desk, {"action": "groups_draw"})
 
     assert await seq_now(work_meeting) == seq
     await close(desk)
@@ -302,7 +302,7 @@ async def test_the_console_moves_a_person_and_their_phone_follows(
     hand = await connect_phone(work_meeting, mover)
     desk = await connect_console(work_meeting, facilitator)
 
-    await act(desk, {"action": "groups.move", "participant": mover.pk,
+    await act(desk, {"action": "group_move", "participant": mover.pk,
                      "group": target.pk})
 
     assert (await hand.receive_json_from())["type"] == "groups.changed"
@@ -319,7 +319,7 @@ async def test_the_console_names_a_groups_place_for_its_phones(
     hand = await connect_phone(work_meeting, person)
     desk = await connect_console(work_meeting, facilitator)
 
-    await act(desk, {"action": "groups.place", "group": third.pk, "place": "Zāle B"})
+    await act(desk, {"action": "group_set_place", "group": third.pk, "place": "Zāle B"})
 
     await hand.receive_json_from()
     [sheet] = (await groups_of(hand))["worksheets"]
@@ -337,7 +337,7 @@ async def test_a_phone_adds_a_factor_to_its_groups_worksheet(
     writer = await database_sync_to_async(member)(drawn, 1)
     hand = await connect_phone(work_meeting, writer)
 
-    await hand.send_json_to({"action": "factor.add", "client_id": "c1",
+    await hand.send_json_to({"action": "factor_add", "client_id": "c1",
                              "text": EXPERTS_FACTOR})
 
     ack, own = await answer(hand)
@@ -359,7 +359,7 @@ async def test_another_member_of_the_group_sees_the_factor_after_sync(
     hand = await connect_phone(work_meeting, writer)
     neighbour = await connect_phone(work_meeting, reader)
 
-    await act(hand, {"action": "factor.add", "client_id": "c1", "text": EXPERTS_FACTOR},
+    await act(hand, {"action": "factor_add", "client_id": "c1", "text": EXPERTS_FACTOR},
               reply="ack")
 
     assert (await neighbour.receive_json_from())["type"] == "groups.changed"
@@ -376,7 +376,7 @@ async def test_a_phone_of_another_group_does_not_get_that_worksheet(
     hand = await connect_phone(work_meeting, writer)
     other = await connect_phone(work_meeting, outsider)
 
-    await act(hand, {"action": "factor.add", "client_id": "c1", "text": EXPERTS_FACTOR},
+    await act(hand, {"action": "factor_add", "client_id": "c1", "text": EXPERTS_FACTOR},
               reply="ack")
 
     assert (await other.receive_json_from())["type"] == "groups.changed"
@@ -392,7 +392,7 @@ async def test_a_factor_sent_twice_is_stored_once_and_acked_again(
 ) -> None:
     writer = await database_sync_to_async(member)(drawn, 1)
     hand = await connect_phone(work_meeting, writer)
-    frame = {"action": "factor.add", "client_id": "c1", "text": EXPERTS_FACTOR}
+    frame = {"action": "factor_add", "client_id": "c1", "text": EXPERTS_FACTOR}
     first = await act(hand, frame, reply="ack")
 
     await hand.send_json_to(frame)
@@ -410,16 +410,16 @@ async def test_a_phone_weighs_arranges_and_hides_its_factors(
 ) -> None:
     writer = await database_sync_to_async(member)(drawn, 2)
     hand = await connect_phone(work_meeting, writer)
-    one = await act(hand, {"action": "factor.add", "client_id": "a",
+    one = await act(hand, {"action": "factor_add", "client_id": "a",
                            "text": "Nabadzība ģimenēs"}, reply="ack")
-    two = await act(hand, {"action": "factor.add", "client_id": "b",
+    two = await act(hand, {"action": "factor_add", "client_id": "b",
                            "text": "Valodas barjera"}, reply="ack")
 
-    await act(hand, {"action": "factor.arrange",
+    await act(hand, {"action": "factor_arrange",
                      "order": [two["factor_id"], one["factor_id"]]})
-    await act(hand, {"action": "factor.weigh", "factor": one["factor_id"],
+    await act(hand, {"action": "factor_weigh", "factor": one["factor_id"],
                      "weights": {"municipality": 2, "state": 1, "community": 1}})
-    await act(hand, {"action": "factor.hide", "factor": two["factor_id"], "hidden": True})
+    await act(hand, {"action": "factor_hide", "factor": two["factor_id"], "hidden": True})
 
     [sheet] = (await groups_of(hand))["worksheets"]
     assert [(f["text"], f["hidden"], f["rank"]) for f in sheet["factors"]] == [
@@ -436,13 +436,13 @@ async def test_a_phone_writes_edits_and_hides_a_solution(
     writer = await database_sync_to_async(member)(drawn, 1)
     hand = await connect_phone(work_meeting, writer)
     factor = written[EXPERTS_FACTOR]
-    await act(hand, {"action": "solution.add", "factor": factor.pk, "client_id": "s1",
+    await act(hand, {"action": "solution_add", "factor": factor.pk, "client_id": "s1",
                      "text": "Pulciņi"}, reply="ack")
     [solution] = (await groups_of(hand))["worksheets"][0]["factors"][0]["solutions"]
 
-    await act(hand, {"action": "solution.edit", "solution": solution["id"],
+    await act(hand, {"action": "solution_edit", "solution": solution["id"],
                      "text": "Pulciņi pēc stundām"})
-    await act(hand, {"action": "solution.hide", "solution": solution["id"],
+    await act(hand, {"action": "solution_hide", "solution": solution["id"],
                      "hidden": True})
 
     [shown] = (await groups_of(hand))["worksheets"][0]["factors"][0]["solutions"]
@@ -450,8 +450,8 @@ async def test_a_phone_writes_edits_and_hides_a_solution(
     await close(hand)
 
 
-@pytest.mark.parametrize("action", ["factor.edit", "factor.hide", "factor.weigh",
-                                    "solution.add"])
+@pytest.mark.parametrize("action", ["factor_edit", "factor_hide", "factor_weigh",
+                                    "solution_add"])
 @run_async
 async def test_a_phone_cannot_touch_another_groups_factor(
     written: dict[str, Factor], drawn: GroupSet, work_meeting: Meeting, action: str,
@@ -480,9 +480,9 @@ async def test_a_phone_cannot_touch_another_groups_solution(
     outsider = await database_sync_to_async(member)(drawn, ROMA_GROUP)
     hand = await connect_phone(work_meeting, outsider)
 
-    await refused(hand, {"action": "solution.edit", "solution": solution.pk,
+    await refused(hand, {"action": "solution_edit", "solution": solution.pk,
                          "text": "Pārrakstīts"})
-    await refused(hand, {"action": "solution.hide", "solution": solution.pk,
+    await refused(hand, {"action": "solution_hide", "solution": solution.pk,
                          "hidden": True})
 
     stored = await database_sync_to_async(Solution.objects.get)(pk=solution.pk)
@@ -500,7 +500,7 @@ async def test_a_phone_cannot_arrange_another_groups_worksheet(
     target = written[EXPERTS_FACTOR]
     before = await database_sync_to_async(factor_values)(target.pk)
 
-    await refused(hand, {"action": "factor.arrange", "group": first.pk,
+    await refused(hand, {"action": "factor_arrange", "group": first.pk,
                          "order": [target.pk]})
 
     assert await database_sync_to_async(factor_values)(target.pk) == before
@@ -514,7 +514,7 @@ async def test_a_phone_cannot_put_a_factor_into_a_theme(
     writer = await database_sync_to_async(member)(drawn, 1)
     hand = await connect_phone(work_meeting, writer)
 
-    await refused(hand, {"action": "factor.theme", "factor": written[EXPERTS_FACTOR].pk,
+    await refused(hand, {"action": "factor_set_theme", "factor": written[EXPERTS_FACTOR].pk,
                          "theme": None})
 
     assert await database_sync_to_async(Theme.objects.count)() == 0
@@ -527,7 +527,7 @@ async def test_a_phone_in_no_group_cannot_write(drawn: GroupSet,
     organiser = await database_sync_to_async(by_name)(work_meeting, ORGANISER)
     hand = await connect_phone(work_meeting, organiser)
 
-    await refused(hand, {"action": "factor.add", "client_id": "c1", "text": "Nekas"})
+    await refused(hand, {"action": "factor_add", "client_id": "c1", "text": "Nekas"})
 
     assert await database_sync_to_async(Factor.objects.count)() == 0
     await close(hand)
@@ -540,7 +540,8 @@ async def test_a_phone_cannot_run_the_console_actions(drawn: GroupSet,
     hand = await connect_phone(work_meeting, writer)
     seq = await seq_now(work_meeting)
 
-    for action in sorted(set(CONSOLE_GROUP_ACTIONS) - set(WORKSHEET_ACTIONS)):
+    for action in sorted(a.name for a in ACTIONS.values() if PHONE not in a.audiences
+                         and a.handler.__module__ == "sanaksme.groups.live"):
         await refused(hand, {"action": action, "open": True, "expected": None})
 
     assert await seq_now(work_meeting) == seq
@@ -554,7 +555,7 @@ async def test_an_empty_factor_gets_an_error_with_its_client_id(
     writer = await database_sync_to_async(member)(drawn, 1)
     hand = await connect_phone(work_meeting, writer)
 
-    await hand.send_json_to({"action": "factor.add", "client_id": "c1", "text": "  "})
+    await hand.send_json_to({"action": "factor_add", "client_id": "c1", "text": "  "})
 
     error = await hand.receive_json_from()
     assert (error["type"], error["client_id"]) == ("error", "c1")
@@ -563,33 +564,33 @@ async def test_an_empty_factor_gets_an_error_with_its_client_id(
 
 
 MALFORMED = [
-    pytest.param({"action": "factor.weigh", "weights": "3,1,1"}, id="weights-a-string"),
-    pytest.param({"action": "factor.weigh", "weights": [3, 1, 1]}, id="weights-a-list"),
-    pytest.param({"action": "factor.weigh", "weights": {"municipality": 3}},
+    pytest.param({"action": "factor_weigh", "weights": "3,1,1"}, id="weights-a-string"),
+    pytest.param({"action": "factor_weigh", "weights": [3, 1, 1]}, id="weights-a-list"),
+    pytest.param({"action": "factor_weigh", "weights": {"municipality": 3}},
                  id="weights-missing-parts"),
-    pytest.param({"action": "factor.weigh",
+    pytest.param({"action": "factor_weigh",
                   "weights": {"municipality": "3", "state": 1, "community": 1}},
                  id="weight-a-string"),
-    pytest.param({"action": "factor.weigh",
+    pytest.param({"action": "factor_weigh",
                   "weights": {"municipality": True, "state": 1, "community": 1}},
                  id="weight-a-bool"),
-    pytest.param({"action": "factor.weigh",
+    pytest.param({"action": "factor_weigh",
                   "weights": {"municipality": 11, "state": 1, "community": 1}},
                  id="weight-too-big"),
-    pytest.param({"action": "factor.hide", "hidden": "true"}, id="hidden-a-string"),
-    pytest.param({"action": "factor.hide", "hidden": 1}, id="hidden-a-number"),
-    pytest.param({"action": "factor.hide"}, id="hidden-missing"),
-    pytest.param({"action": "factor.arrange", "order": "1,2"}, id="order-a-string"),
-    pytest.param({"action": "factor.arrange", "order": {"0": 1}}, id="order-a-dict"),
-    pytest.param({"action": "factor.arrange", "order": ["first"]}, id="order-of-strings"),
-    pytest.param({"action": "factor.arrange", "order": []}, id="order-incomplete"),
-    pytest.param({"action": "factor.edit", "text": 5}, id="text-a-number"),
-    pytest.param({"action": "factor.edit", "factor": "1", "text": "x"},
+    pytest.param({"action": "factor_hide", "hidden": "true"}, id="hidden-a-string"),
+    pytest.param({"action": "factor_hide", "hidden": 1}, id="hidden-a-number"),
+    pytest.param({"action": "factor_hide"}, id="hidden-missing"),
+    pytest.param({"action": "factor_arrange", "order": "1,2"}, id="order-a-string"),
+    pytest.param({"action": "factor_arrange", "order": {"0": 1}}, id="order-a-dict"),
+    pytest.param({"action": "factor_arrange", "order": ["first"]}, id="order-of-strings"),
+    pytest.param({"action": "factor_arrange", "order": []}, id="order-incomplete"),
+    pytest.param({"action": "factor_edit", "text": 5}, id="text-a-number"),
+    pytest.param({"action": "factor_edit", "factor": "1", "text": "x"},
                  id="factor-id-a-string"),
-    pytest.param({"action": "factor.add", "text": "Bez klienta"}, id="no-client-id"),
-    pytest.param({"action": "factor.add", "client_id": 7, "text": "x"},
+    pytest.param({"action": "factor_add", "text": "Bez klienta"}, id="no-client-id"),
+    pytest.param({"action": "factor_add", "client_id": 7, "text": "x"},
                  id="client-id-a-number"),
-    pytest.param({"action": "solution.hide", "solution": None, "hidden": True},
+    pytest.param({"action": "solution_hide", "solution": None, "hidden": True},
                  id="solution-missing"),
 ]
 
@@ -623,9 +624,9 @@ async def test_after_an_error_the_phone_can_still_write(
 ) -> None:
     writer = await database_sync_to_async(member)(drawn, 1)
     hand = await connect_phone(work_meeting, writer)
-    await refused(hand, {"action": "factor.weigh", "factor": 1, "weights": "x"})
+    await refused(hand, {"action": "factor_weigh", "factor": 1, "weights": "x"})
 
-    ack = await act(hand, {"action": "factor.add", "client_id": "c1", "text": "Ok"},
+    ack = await act(hand, {"action": "factor_add", "client_id": "c1", "text": "Ok"},
                     reply="ack")
 
     assert ack["client_id"] == "c1"
@@ -641,7 +642,7 @@ async def test_the_console_writes_for_a_group(drawn: GroupSet, work_meeting: Mee
     third = await database_sync_to_async(group)(drawn, 3)
     desk = await connect_console(work_meeting, facilitator)
 
-    ack = await act(desk, {"action": "factor.add", "group": third.pk, "client_id": "k1",
+    ack = await act(desk, {"action": "factor_add", "group": third.pk, "client_id": "k1",
                            "text": "Valodas barjera"}, reply="ack")
 
     stored = await database_sync_to_async(Factor.objects.get)(pk=ack["factor_id"])
@@ -655,7 +656,7 @@ async def test_the_console_must_name_the_group_it_writes_for(
 ) -> None:
     desk = await connect_console(work_meeting, facilitator)
 
-    await refused(desk, {"action": "factor.add", "client_id": "k1", "text": "x"})
+    await refused(desk, {"action": "factor_add", "client_id": "k1", "text": "x"})
 
     assert await database_sync_to_async(Factor.objects.count)() == 0
     await close(desk)
@@ -667,12 +668,12 @@ async def test_the_console_arranges_a_groups_worksheet(
 ) -> None:
     third = await database_sync_to_async(group)(drawn, 3)
     desk = await connect_console(work_meeting, facilitator)
-    one = await act(desk, {"action": "factor.add", "group": third.pk, "client_id": "a",
+    one = await act(desk, {"action": "factor_add", "group": third.pk, "client_id": "a",
                            "text": "Valodas barjera"}, reply="ack")
-    two = await act(desk, {"action": "factor.add", "group": third.pk, "client_id": "b",
+    two = await act(desk, {"action": "factor_add", "group": third.pk, "client_id": "b",
                            "text": "Nabadzība"}, reply="ack")
 
-    await act(desk, {"action": "factor.arrange", "group": third.pk,
+    await act(desk, {"action": "factor_arrange", "group": third.pk,
                      "order": [two["factor_id"], one["factor_id"]]})
 
     assert worksheet_texts(await groups_of(desk))[3] == ["Nabadzība", "Valodas barjera"]
@@ -693,7 +694,7 @@ async def test_the_console_places_a_late_arrival(
     assert (await groups_of(desk))["pool"]["waiting"] == [
         {"id": late.pk, "name": "Vēlā Viešņa"}]
 
-    await act(desk, {"action": "groups.add_late"})
+    await act(desk, {"action": "groups_add_late"})
 
     part = await groups_of(desk)
     assert part["pool"]["waiting"] == []
@@ -709,7 +710,7 @@ async def test_opening_the_worksheets_shows_a_phone_the_other_groups_work(
     hand = await connect_phone(work_meeting, outsider)
     desk = await connect_console(work_meeting, facilitator)
 
-    await act(desk, {"action": "groups.open", "open": True})
+    await act(desk, {"action": "worksheets_set_open", "open": True})
 
     await hand.receive_json_from()
     assert worksheet_texts(await groups_of(hand)) == {
@@ -733,7 +734,7 @@ async def test_next_lets_the_first_group_present_on_every_screen(
     hand = await connect_phone(showing_meeting, person)
     desk = await connect_console(showing_meeting, facilitator)
 
-    await act(desk, {"action": "show.next", "expected": None})
+    await act(desk, {"action": "showing_next", "expected": None})
 
     event = changed(showing_meeting, before["seq"] + 1, presentations)
     assert await wall.receive_json_from() == event
@@ -753,11 +754,11 @@ async def test_a_second_next_with_the_same_expected_group_changes_nothing(
     first = await database_sync_to_async(group)(drawn, 1)
     second = await database_sync_to_async(group)(drawn, 2)
     desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "show.next", "expected": None})
-    await act(desk, {"action": "show.next", "expected": first.pk})
+    await act(desk, {"action": "showing_next", "expected": None})
+    await act(desk, {"action": "showing_next", "expected": first.pk})
     seq = await seq_now(showing_meeting)
 
-    await desk.send_json_to({"action": "show.next", "expected": first.pk})
+    await desk.send_json_to({"action": "showing_next", "expected": first.pk})
 
     assert (await desk.receive_json_from())["type"] == "done"
     assert await desk.receive_nothing()
@@ -773,10 +774,10 @@ async def test_back_lets_the_previous_group_present_again(
     first = await database_sync_to_async(group)(drawn, 1)
     second = await database_sync_to_async(group)(drawn, 2)
     desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "show.next", "expected": None})
-    await act(desk, {"action": "show.next", "expected": first.pk})
+    await act(desk, {"action": "showing_next", "expected": None})
+    await act(desk, {"action": "showing_next", "expected": first.pk})
 
-    await act(desk, {"action": "show.back", "expected": second.pk})
+    await act(desk, {"action": "showing_next", "step": -1, "expected": second.pk})
 
     assert (await groups_of(desk))["showing"]["current"] == first.pk
     await close(desk)
@@ -789,10 +790,10 @@ async def test_pause_stops_the_presenting_groups_clock(
     wall = projector(showing_meeting)
     await open_(wall)
     desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "show.next", "expected": None})
+    await act(desk, {"action": "showing_next", "expected": None})
     await wall.receive_json_from()
 
-    await act(desk, {"action": "show.pause", "paused": True})
+    await act(desk, {"action": "showing_pause", "paused": True})
 
     assert (await wall.receive_json_from())["type"] == "groups.changed"
     showing = (await groups_of(wall))["showing"]
@@ -806,25 +807,25 @@ async def test_extra_time_moves_the_end_of_the_presentation(
     showing_meeting: Meeting, drawn: GroupSet, facilitator: Any,
 ) -> None:
     desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "show.next", "expected": None})
+    await act(desk, {"action": "showing_next", "expected": None})
 
-    await act(desk, {"action": "show.add", "seconds": 60})
+    await act(desk, {"action": "showing_add_time", "seconds": 60})
 
     assert (await groups_of(desk))["showing"]["allowed"] == 480
     await close(desk)
 
 
 @pytest.mark.parametrize("frame", [
-    {"action": "show.pause", "paused": "yes"},
-    {"action": "show.add", "seconds": "60"},
-    {"action": "show.add", "seconds": 3600},
+    {"action": "showing_pause", "paused": "yes"},
+    {"action": "showing_add_time", "seconds": "60"},
+    {"action": "showing_add_time", "seconds": 3600},
 ])
 @run_async
 async def test_a_malformed_presentation_message_gets_an_error(
     showing_meeting: Meeting, drawn: GroupSet, facilitator: Any, frame: dict[str, Any],
 ) -> None:
     desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "show.next", "expected": None})
+    await act(desk, {"action": "showing_next", "expected": None})
     before = await groups_of(desk)
 
     await refused(desk, frame)
@@ -839,7 +840,7 @@ async def test_presentation_actions_are_refused_during_the_group_work(
 ) -> None:
     desk = await connect_console(work_meeting, facilitator)
 
-    await refused(desk, {"action": "show.next", "expected": None})
+    await refused(desk, {"action": "showing_next", "expected": None})
 
     assert not await database_sync_to_async(Showing.objects.exists)()
     await close(desk)
@@ -854,7 +855,7 @@ async def test_the_comparison_finds_the_theme_experts_and_community_share(
 ) -> None:
     desk = await connect_console(showing_meeting, facilitator)
 
-    await act(desk, {"action": "compare.run"})
+    await act(desk, {"action": "comparison_propose"})
 
     themes = (await groups_of(desk))["comparison"]["themes"]
     [motivation] = [t for t in themes
@@ -871,13 +872,13 @@ async def test_merging_two_themes_reaches_the_projector(
     wall = projector(showing_meeting)
     await open_(wall)
     desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "compare.run"})
+    await act(desk, {"action": "comparison_propose"})
     await wall.receive_json_from()
     themes = (await groups_of(desk))["comparison"]["themes"]
     assert len(themes) >= 2
     merged, into = themes[-1], themes[0]
 
-    await act(desk, {"action": "theme.merge", "theme": merged["id"], "into": into["id"]})
+    await act(desk, {"action": "theme_merge", "theme": merged["id"], "into": into["id"]})
 
     assert (await wall.receive_json_from())["type"] == "groups.changed"
     after = (await groups_of(wall))["comparison"]["themes"]
@@ -895,16 +896,16 @@ async def test_the_facilitator_corrects_and_confirms_the_comparison(
     showing_meeting: Meeting, written: dict[str, Factor], facilitator: Any,
 ) -> None:
     desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "compare.run"})
+    await act(desk, {"action": "comparison_propose"})
 
-    await act(desk, {"action": "factor.theme", "factor": written[COMMUNITY_FACTOR].pk,
+    await act(desk, {"action": "factor_set_theme", "factor": written[COMMUNITY_FACTOR].pk,
                      "theme": None})
     split = (await groups_of(desk))["comparison"]["themes"]
     [alone] = [t for t in split
                if [f["id"] for f in t["factors"]] == [written[COMMUNITY_FACTOR].pk]]
-    await act(desk, {"action": "theme.rename", "theme": alone["id"],
+    await act(desk, {"action": "theme_rename", "theme": alone["id"],
                      "label": "Neredz jēgu skolai"})
-    await act(desk, {"action": "compare.confirm"})
+    await act(desk, {"action": "comparison_confirm"})
 
     comparison = (await groups_of(desk))["comparison"]
     [renamed] = [t for t in comparison["themes"] if t["id"] == alone["id"]]
@@ -922,7 +923,7 @@ async def test_the_comparison_goes_on_the_projector(
     await open_(wall)
     desk = await connect_console(showing_meeting, facilitator)
 
-    await act(desk, {"action": "compare.show", "shown": True})
+    await act(desk, {"action": "comparison_show", "shown": True})
 
     await wall.receive_json_from()
     assert (await groups_of(wall))["comparison"]["shown"] is True
@@ -934,10 +935,10 @@ async def test_a_theme_of_another_meeting_is_refused(
     showing_meeting: Meeting, written: dict[str, Factor], facilitator: Any,
 ) -> None:
     desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "compare.run"})
+    await act(desk, {"action": "comparison_propose"})
     [first, *_] = (await groups_of(desk))["comparison"]["themes"]
 
-    await refused(desk, {"action": "theme.merge", "theme": first["id"],
+    await refused(desk, {"action": "theme_merge", "theme": first["id"],
                          "into": 999_999})
 
     assert await database_sync_to_async(Theme.objects.filter(pk=first["id"]).exists)()
@@ -962,7 +963,7 @@ async def test_after_a_phone_writes_every_screen_gets_the_state_the_database_giv
     neighbour = await connect_phone(work_meeting, reader)
     other = await connect_phone(work_meeting, outsider)
 
-    await act(hand, {"action": "factor.add", "client_id": "n1",
+    await act(hand, {"action": "factor_add", "client_id": "n1",
                      "text": "Trūkst romu mediatoru skolās"}, reply="ack")
 
     screens = [(wall, Audience.PROJECTOR, None), (desk, Audience.CONSOLE, None),
@@ -992,8 +993,8 @@ async def test_after_the_next_group_presents_every_screen_gets_the_state_the_dat
     hand = await connect_phone(showing_meeting, person)
     desk = await connect_console(showing_meeting, facilitator)
 
-    await act(desk, {"action": "show.next", "expected": None})
-    await act(desk, {"action": "compare.run"})
+    await act(desk, {"action": "showing_next", "expected": None})
+    await act(desk, {"action": "comparison_propose"})
 
     for screen in (wall, hand, wall, hand):
         assert (await screen.receive_json_from())["type"] == "groups.changed"

@@ -67,7 +67,7 @@ def projector_texts(state: dict[str, Any]) -> list[str]:
 
 
 def reply_frame(note: Note, client_id: str = "r1") -> dict[str, Any]:
-    return {"action": "reply.add", "note": note.pk, "kind": "comment",
+    return {"action": "reply_submit", "note": note.pk, "kind": "comment",
             "text": "Telpas būs nākamgad", "client_id": client_id}
 
 
@@ -84,10 +84,10 @@ async def test_the_console_hides_a_note_and_the_projector_loses_it(
     desk = await database_sync_to_async(console)(live_meeting, facilitator)
     await open_(desk)
 
-    await desk.send_json_to({"action": "note.hide", "note": note.pk, "reason": "dublikāts"})
+    await desk.send_json_to({"action": "note_hide", "note": note.pk, "reason": "dublikāts"})
 
     done, own = await answer(desk)
-    assert (done["type"], done["action"]) == ("done", "note.hide")
+    assert (done["type"], done["action"]) == ("done", "note_hide")
     assert [m["type"] for m in own] == ["boards.note_changed"]
     assert await wall.receive_json_from() == {
         "type": "boards.note_changed", "meeting_id": live_meeting.pk,
@@ -109,7 +109,7 @@ async def test_hiding_without_a_reason_gets_an_error(
     desk = await database_sync_to_async(console)(live_meeting, facilitator)
     await open_(desk)
 
-    await desk.send_json_to({"action": "note.hide", "note": note.pk})
+    await desk.send_json_to({"action": "note_hide", "note": note.pk})
 
     error = await desk.receive_json_from()
     assert error["type"] == "error"
@@ -125,7 +125,7 @@ async def test_the_projector_cannot_moderate(live_meeting: Meeting, note: Note) 
     wall = projector(live_meeting)
     await open_(wall)
 
-    await wall.send_json_to({"action": "note.hide", "note": note.pk, "reason": "x"})
+    await wall.send_json_to({"action": "note_hide", "note": note.pk, "reason": "x"})
 
     error = await wall.receive_json_from()
     assert error["type"] == "error"
@@ -141,7 +141,7 @@ async def test_a_phone_cannot_moderate(live_meeting: Meeting, note: Note,
     hand = await database_sync_to_async(phone)(live_meeting, municipal)
     await open_(hand)
 
-    await hand.send_json_to({"action": "note.hide", "note": note.pk, "reason": "x"})
+    await hand.send_json_to({"action": "note_hide", "note": note.pk, "reason": "x"})
 
     assert (await hand.receive_json_from())["type"] == "error"
     assert (await database_sync_to_async(Note.objects.get)(pk=note.pk)).hidden is False
@@ -180,7 +180,7 @@ async def test_a_municipal_phones_reply_reaches_the_projector(
     await hand.send_json_to(reply_frame(note, "r1"))
 
     done, _own = await answer(hand)
-    assert (done["type"], done["action"], done["client_id"]) == ("done", "reply.add", "r1")
+    assert (done["type"], done["action"], done["client_id"]) == ("done", "reply_submit", "r1")
     assert await wall.receive_json_from() == {
         "type": "boards.reply_added", "meeting_id": live_meeting.pk,
         "seq": before["seq"] + 1, "note_id": note.pk, "reply_id": done["reply_id"]}
@@ -225,11 +225,11 @@ async def test_revealing_the_feedback_sheet_puts_its_notes_on_the_projector(
     desk = await database_sync_to_async(console)(feedback_meeting, facilitator)
     await open_(desk)
 
-    await desk.send_json_to({"action": "sheet.reveal", "sheet": sheet["id"],
+    await desk.send_json_to({"action": "sheet_reveal", "sheet": sheet["id"],
                              "revealed": True})
 
     done, _own = await answer(desk)
-    assert (done["type"], done["action"]) == ("done", "sheet.reveal")
+    assert (done["type"], done["action"]) == ("done", "sheet_reveal")
     assert await wall.receive_json_from() == {
         "type": "boards.sheet_changed", "meeting_id": feedback_meeting.pk,
         "seq": before["seq"] + 1, "sheet_id": sheet["id"]}

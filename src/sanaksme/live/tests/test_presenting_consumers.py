@@ -45,9 +45,9 @@ async def test_the_console_turns_a_slide_and_the_projector_follows(
     before = await open_(screen)
     assert before["presenting"]["showing"] is None
 
-    await desk.send_json_to({"action": "slide.show", "deck": deck.pk, "page": 2})
+    await desk.send_json_to({"action": "slide_show", "deck": deck.pk, "page": 2})
     reply, _ = await answer(desk)
-    assert reply == {"type": "done", "action": "slide.show"}
+    assert reply == {"type": "done", "action": "slide_show"}
 
     event = await screen.receive_json_from()
     assert event["type"] == "presenting.changed"
@@ -68,11 +68,11 @@ async def test_bad_slide_messages_get_an_error_and_change_nothing(
 ) -> None:
     desk = await database_sync_to_async(console)(demo_meeting, facilitator)
     before = await open_(desk)
-    for bad in ({"action": "slide.show", "deck": deck.pk},
-                {"action": "slide.show", "deck": 999999, "page": 1},
-                {"action": "slide.show", "deck": True, "page": 1},
-                {"action": "summary.write", "text": 5},
-                {"action": "video.play", "playing": True}):
+    for bad in ({"action": "slide_show", "deck": deck.pk},
+                {"action": "slide_show", "deck": 999999, "page": 1},
+                {"action": "slide_show", "deck": True, "page": 1},
+                {"action": "summary_write", "text": 5},
+                {"action": "video_play", "playing": True}):
         await desk.send_json_to(bad)
         reply = await desk.receive_json_from()
         assert reply["type"] == "error", bad
@@ -89,7 +89,7 @@ async def test_a_phone_cannot_turn_slides_and_sees_only_the_slide_number(
         lambda: Participant.objects.filter(meeting=demo_meeting).first())()
     hand = await database_sync_to_async(phone)(demo_meeting, person)
     state = await open_(hand)
-    await hand.send_json_to({"action": "slide.show", "deck": deck.pk, "page": 2})
+    await hand.send_json_to({"action": "slide_show", "deck": deck.pk, "page": 2})
     assert (await hand.receive_json_from())["type"] == "error"
     assert "decks" not in state["presenting"]
     await hand.disconnect()
@@ -107,16 +107,16 @@ async def test_the_summary_reaches_the_projector_when_the_console_shows_it(
     screen = projector(demo_meeting)
     await open_(screen)
 
-    await desk.send_json_to({"action": "summary.write", "text": "Mediatori ir vajadzīgi."})
+    await desk.send_json_to({"action": "summary_write", "text": "Mediatori ir vajadzīgi."})
     await answer(desk)
-    await desk.send_json_to({"action": "summary.show", "shown": "yes"})  # not a boolean
+    await desk.send_json_to({"action": "summary_show", "shown": "yes"})  # not a boolean
     assert (await desk.receive_json_from())["type"] == "error"
     await screen.send_json_to({"action": "sync"})
     state = next(m for m in [await screen.receive_json_from() for _ in range(2)]
              if m["type"] == "state")
     assert state["presenting"]["summary"] == ""  # written, not shown yet
 
-    await desk.send_json_to({"action": "summary.show", "shown": True})
+    await desk.send_json_to({"action": "summary_show", "shown": True})
     await answer(desk)
     while (message := await screen.receive_json_from())["type"] != "presenting.changed" \
             or message["seq"] < state["seq"] + 1:

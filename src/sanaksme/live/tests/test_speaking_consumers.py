@@ -14,7 +14,8 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
-from sanaksme.live.access import SPEAKING_ACTIONS, meeting_seq
+from sanaksme.live.actions import ACTIONS, PHONE
+from sanaksme.live.state import meeting_seq
 from sanaksme.live.tests.test_consumers import (
     answer,
     console,
@@ -191,7 +192,7 @@ async def test_next_on_a_tour_de_table_reaches_the_projector_and_phones_with_the
     desk = await database_sync_to_async(console)(tour_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "turn.next", "expected": None})
+    await act(desk, {"action": "turn_next", "expected": None})
 
     event = changed(tour_meeting, before["seq"] + 1, tour)
     assert await wall.receive_json_from() == event
@@ -212,7 +213,7 @@ async def test_next_gives_the_floor_to_the_following_speaker(
     desk = await database_sync_to_async(console)(tour_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "turn.next", "expected": tour_round.current_id})
+    await act(desk, {"action": "turn_next", "expected": tour_round.current_id})
 
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 1
     assert (await speaking(wall))["current"]["name"] == SECOND_IN_TOUR
@@ -229,7 +230,7 @@ async def test_back_returns_the_floor_to_the_previous_speaker(
     desk = await database_sync_to_async(console)(tour_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "turn.back", "expected": second_turn.current_id})
+    await act(desk, {"action": "turn_next", "step": -1, "expected": second_turn.current_id})
 
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 1
     assert (await speaking(wall))["current"]["name"] == FIRST_IN_TOUR
@@ -245,7 +246,7 @@ async def test_pause_stops_the_speakers_clock(
     desk = await database_sync_to_async(console)(tour_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "turn.pause"})
+    await act(desk, {"action": "turn_pause"})
 
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 1
     current = (await speaking(wall))["current"]
@@ -266,7 +267,7 @@ async def test_resume_starts_the_clock_again(
     desk = await database_sync_to_async(console)(tour_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "turn.resume"})
+    await act(desk, {"action": "turn_resume"})
 
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 1
     current = (await speaking(wall))["current"]
@@ -286,7 +287,7 @@ async def test_extra_time_is_added_to_the_current_turn(
     desk = await database_sync_to_async(console)(tour_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "turn.add", "seconds": 60})
+    await act(desk, {"action": "turn_add_time", "seconds": 60})
 
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 1
     assert (await speaking(wall))["current"]["allowed"] == 240
@@ -305,7 +306,7 @@ async def test_next_with_a_stale_expected_turn_does_not_move(
     desk = await database_sync_to_async(console)(tour_meeting, facilitator)
     await open_(desk)
 
-    await desk.send_json_to({"action": "turn.next", "expected": first_turn.pk})
+    await desk.send_json_to({"action": "turn_next", "expected": first_turn.pk})
 
     assert (await desk.receive_json_from())["type"] == "done"
     assert await wall.receive_nothing()
@@ -324,7 +325,7 @@ async def test_two_consoles_pressing_next_at_once_move_one_step(
              for _ in range(2)]
     for desk in desks:
         await open_(desk)
-    press = {"action": "turn.next", "expected": tour_round.current_id}
+    press = {"action": "turn_next", "expected": tour_round.current_id}
 
     for desk in desks:
         await desk.send_json_to(press)
@@ -344,14 +345,14 @@ async def test_two_consoles_pressing_next_at_once_move_one_step(
 
 
 @pytest.mark.parametrize("message", [
-    pytest.param({"action": "turn.add"}, id="missing-seconds"),
-    pytest.param({"action": "turn.add", "seconds": True}, id="bool-seconds"),
-    pytest.param({"action": "turn.add", "seconds": "60"}, id="text-seconds"),
-    pytest.param({"action": "turn.add", "seconds": 0}, id="no-seconds"),
-    pytest.param({"action": "turn.add", "seconds": 3600}, id="an-hour"),
-    pytest.param({"action": "turn.write", "minutes": "x"}, id="write-without-turn"),
-    pytest.param({"action": "turn.write", "turn": 0, "minutes": "x"}, id="unknown-turn"),
-    pytest.param({"action": "hand.add", "participant": 1}, id="hand-in-a-tour"),
+    pytest.param({"action": "turn_add_time"}, id="missing-seconds"),
+    pytest.param({"action": "turn_add_time", "seconds": True}, id="bool-seconds"),
+    pytest.param({"action": "turn_add_time", "seconds": "60"}, id="text-seconds"),
+    pytest.param({"action": "turn_add_time", "seconds": 0}, id="no-seconds"),
+    pytest.param({"action": "turn_add_time", "seconds": 3600}, id="an-hour"),
+    pytest.param({"action": "turn_write", "minutes": "x"}, id="write-without-turn"),
+    pytest.param({"action": "turn_write", "turn": 0, "minutes": "x"}, id="unknown-turn"),
+    pytest.param({"action": "hand_raise", "participant": 1}, id="hand-in-a-tour"),
 ])
 @run_async
 async def test_a_bad_tour_message_gets_an_error_and_changes_nothing(
@@ -370,7 +371,7 @@ async def test_a_bad_tour_message_gets_an_error_and_changes_nothing(
     await close(wall, desk)
 
 
-@pytest.mark.parametrize("action", ["turn.pause", "turn.resume", "turn.add"])
+@pytest.mark.parametrize("action", ["turn_pause", "turn_resume", "turn_add_time"])
 @run_async
 async def test_the_clock_cannot_be_touched_before_anyone_speaks(
     tour_meeting: Meeting, facilitator: Any, action: str,
@@ -384,7 +385,7 @@ async def test_the_clock_cannot_be_touched_before_anyone_speaks(
     await desk.disconnect()
 
 
-@pytest.mark.parametrize("action", ["turn.next", "turn.pause", "round.key_points"])
+@pytest.mark.parametrize("action", ["turn_next", "turn_pause", "round_show_key_points"])
 @run_async
 async def test_a_speaking_action_with_no_item_on_the_screens_gets_an_error(
     demo_meeting: Meeting, facilitator: Any, action: str,
@@ -407,7 +408,7 @@ async def test_a_speaking_action_on_a_brainstorm_gets_an_error(
     desk = await database_sync_to_async(console)(live_meeting, facilitator)
     before = await open_(desk)
 
-    await refused(desk, {"action": "turn.next", "expected": None})
+    await refused(desk, {"action": "turn_next", "expected": None})
 
     assert await seq_now(live_meeting) == before["seq"]
     await desk.disconnect()
@@ -421,7 +422,7 @@ async def test_a_phone_cannot_raise_a_hand_with_no_item_on_the_screens(
     hand = await database_sync_to_async(phone)(demo_meeting, someone)
     before = await open_(hand)
 
-    await refused(hand, {"action": "hand.raise"})
+    await refused(hand, {"action": "hand_raise"})
 
     assert await seq_now(demo_meeting) == before["seq"]
     await hand.disconnect()
@@ -435,14 +436,16 @@ async def test_a_phone_cannot_raise_a_hand_in_a_tour_de_table(
     hand = await database_sync_to_async(phone)(tour_meeting, someone)
     before = await open_(hand)
 
-    await refused(hand, {"action": "hand.raise"})
+    await refused(hand, {"action": "hand_raise"})
 
     assert await seq_now(tour_meeting) == before["seq"]
     assert not await database_sync_to_async(Hand.objects.exists)()
     await hand.disconnect()
 
 
-@pytest.mark.parametrize("action", SPEAKING_ACTIONS)
+@pytest.mark.parametrize("action", sorted(
+    a.name for a in ACTIONS.values()
+    if PHONE not in a.audiences and a.handler.__module__ == "sanaksme.speaking.live"))
 @run_async
 async def test_a_phone_sending_a_console_action_is_refused(
     mediator_speaking: Round, discussion_meeting: Meeting, expert: Participant,
@@ -468,7 +471,7 @@ async def test_the_projector_cannot_send_a_speaking_action(
     wall = projector(tour_meeting)
     before = await open_(wall)
 
-    await refused(wall, {"action": "turn.next", "expected": tour_round.current_id})
+    await refused(wall, {"action": "turn_next", "expected": tour_round.current_id})
 
     assert await seq_now(tour_meeting) == before["seq"]
     await wall.disconnect()
@@ -487,10 +490,10 @@ async def test_a_phone_raising_a_hand_is_announced_and_shows_its_place(
     hand = await database_sync_to_async(phone)(discussion_meeting, expert)
     await open_(hand)
 
-    await hand.send_json_to({"action": "hand.raise"})
+    await hand.send_json_to({"action": "hand_raise"})
 
     done, own = await answer(hand)
-    assert (done["type"], done["action"]) == ("done", "hand.raise")
+    assert (done["type"], done["action"]) == ("done", "hand_raise")
     event = changed(discussion_meeting, before["seq"] + 1, discussion)
     assert own == [event]
     assert await wall.receive_json_from() == event
@@ -512,7 +515,7 @@ async def test_a_mediator_raising_a_hand_later_takes_the_first_place(
     late = await database_sync_to_async(phone)(discussion_meeting, mediator)
     await open_(late)
 
-    await late.send_json_to({"action": "hand.raise"})
+    await late.send_json_to({"action": "hand_raise"})
 
     await answer(late)
     assert (await waiting.receive_json_from())["seq"] == before["seq"] + 1
@@ -532,7 +535,7 @@ async def test_raising_a_hand_twice_keeps_one_place_and_is_not_announced_again(
     hand = await database_sync_to_async(phone)(discussion_meeting, expert)
     await open_(hand)
 
-    await hand.send_json_to({"action": "hand.raise"})
+    await hand.send_json_to({"action": "hand_raise"})
 
     assert (await hand.receive_json_from())["type"] == "done"
     assert await wall.receive_nothing()
@@ -553,10 +556,10 @@ async def test_a_phone_lowering_its_hand_leaves_the_queue(
     hand = await database_sync_to_async(phone)(discussion_meeting, expert)
     await open_(hand)
 
-    await hand.send_json_to({"action": "hand.lower"})
+    await hand.send_json_to({"action": "hand_lower"})
 
     done, own = await answer(hand)
-    assert (done["action"], [m["seq"] for m in own]) == ("hand.lower", [before["seq"] + 1])
+    assert (done["action"], [m["seq"] for m in own]) == ("hand_lower", [before["seq"] + 1])
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 1
     assert (await speaking(wall))["queue"] == []
     await close(wall, hand)
@@ -571,7 +574,7 @@ async def test_a_phone_lowering_a_called_hand_changes_nothing(
     hand = await database_sync_to_async(phone)(discussion_meeting, mediator)
     await open_(hand)
 
-    await hand.send_json_to({"action": "hand.lower"})
+    await hand.send_json_to({"action": "hand_lower"})
 
     assert (await hand.receive_json_from())["type"] == "done"
     assert await wall.receive_nothing()
@@ -609,7 +612,7 @@ async def test_the_console_adds_a_hand_raised_in_the_room(
     desk = await database_sync_to_async(console)(discussion_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "hand.add", "participant": expert.pk})
+    await act(desk, {"action": "hand_raise", "participant": expert.pk})
 
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 1
     assert [h["name"] for h in (await speaking(wall))["queue"]] == ["Dace Liepiņa"]
@@ -641,7 +644,7 @@ async def test_next_from_the_queue_calls_the_invited_speaker_first(
     desk = await database_sync_to_async(console)(discussion_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "turn.next", "expected": None})
+    await act(desk, {"action": "turn_next", "expected": None})
 
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 1
     after = await speaking(wall)
@@ -664,7 +667,7 @@ async def test_the_console_gives_the_floor_to_a_chosen_hand(
     desk = await database_sync_to_async(console)(discussion_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "turn.call", "hand": expert_hand.pk, "expected": None})
+    await act(desk, {"action": "turn_call", "hand": expert_hand.pk, "expected": None})
 
     event = changed(discussion_meeting, before["seq"] + 1, discussion)
     assert await wall.receive_json_from() == event
@@ -687,7 +690,7 @@ async def test_calling_a_hand_with_a_stale_expected_turn_does_not_move(
     desk = await database_sync_to_async(console)(discussion_meeting, facilitator)
     await open_(desk)
 
-    await desk.send_json_to({"action": "turn.call", "hand": expert_hand.pk,
+    await desk.send_json_to({"action": "turn_call", "hand": expert_hand.pk,
                              "expected": None})
 
     assert (await desk.receive_json_from())["type"] == "done"
@@ -698,15 +701,15 @@ async def test_calling_a_hand_with_a_stale_expected_turn_does_not_move(
 
 
 @pytest.mark.parametrize("message", [
-    pytest.param({"action": "turn.call", "expected": None}, id="call-without-hand"),
-    pytest.param({"action": "turn.call", "hand": True, "expected": None},
+    pytest.param({"action": "turn_call", "expected": None}, id="call-without-hand"),
+    pytest.param({"action": "turn_call", "hand": True, "expected": None},
                  id="call-bool-hand"),
-    pytest.param({"action": "turn.call", "hand": "1", "expected": None},
+    pytest.param({"action": "turn_call", "hand": "1", "expected": None},
                  id="call-text-hand"),
-    pytest.param({"action": "hand.add"}, id="add-without-participant"),
-    pytest.param({"action": "hand.add", "participant": 0}, id="add-unknown-participant"),
-    pytest.param({"action": "hand.add", "participant": False}, id="add-bool-participant"),
-    pytest.param({"action": "turn.write", "turn": 0, "key_points": ["x"]},
+    pytest.param({"action": "hand_raise"}, id="add-without-participant"),
+    pytest.param({"action": "hand_raise", "participant": 0}, id="add-unknown-participant"),
+    pytest.param({"action": "hand_raise", "participant": False}, id="add-bool-participant"),
+    pytest.param({"action": "turn_write", "turn": 0, "key_points": ["x"]},
                  id="write-unknown-turn"),
 ])
 @run_async
@@ -737,7 +740,7 @@ async def test_calling_an_unknown_hand_gets_an_error_and_changes_nothing(
     await open_(desk)
 
     try:
-        await refused(desk, {"action": "turn.call", "hand": 999_999,
+        await refused(desk, {"action": "turn_call", "hand": 999_999,
                              "expected": mediator_speaking.current_id})
 
         assert await seq_now(discussion_meeting) == before["seq"]
@@ -756,7 +759,7 @@ async def test_back_in_a_discussion_does_not_call_the_next_hand(
     await open_(desk)
 
     try:
-        await desk.send_json_to({"action": "turn.back",
+        await desk.send_json_to({"action": "turn_next", "step": -1,
                                  "expected": mediator_speaking.current_id})
         await reply_to(desk)
 
@@ -781,7 +784,7 @@ async def test_written_key_points_stay_off_the_projector_until_shown(
     desk = await database_sync_to_async(console)(discussion_meeting, facilitator)
     await open_(desk)
 
-    await act(desk, {"action": "turn.write", "turn": mediator_speaking.current_id,
+    await act(desk, {"action": "turn_write", "turn": mediator_speaking.current_id,
                      "minutes": "Mediators palīdz ģimenēm", "key_points": ["Uzticēšanās", " "]})
 
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 1
@@ -801,11 +804,11 @@ async def test_shown_key_points_reach_the_projector(
     before = await open_(wall)
     desk = await database_sync_to_async(console)(discussion_meeting, facilitator)
     await open_(desk)
-    await act(desk, {"action": "turn.write", "turn": mediator_speaking.current_id,
+    await act(desk, {"action": "turn_write", "turn": mediator_speaking.current_id,
                      "minutes": "", "key_points": ["Uzticēšanās"]})
     await wall.receive_json_from()
 
-    await act(desk, {"action": "round.key_points", "show": True})
+    await act(desk, {"action": "round_show_key_points", "show": True})
 
     assert (await wall.receive_json_from())["seq"] == before["seq"] + 2
     on_wall = await speaking(wall)
@@ -822,11 +825,11 @@ async def test_the_projector_and_phones_never_see_the_invited_first_mark_or_tota
 ) -> None:
     desk = await database_sync_to_async(console)(discussion_meeting, facilitator)
     await open_(desk)
-    await act(desk, {"action": "turn.write", "turn": mediator_speaking.current_id,
+    await act(desk, {"action": "turn_write", "turn": mediator_speaking.current_id,
                      "minutes": "", "key_points": ["Uzticēšanās"]})
-    await act(desk, {"action": "turn.next", "expected": mediator_speaking.current_id})
-    await act(desk, {"action": "hand.add", "participant": mediator.pk})
-    await act(desk, {"action": "round.key_points", "show": True})
+    await act(desk, {"action": "turn_next", "expected": mediator_speaking.current_id})
+    await act(desk, {"action": "hand_raise", "participant": mediator.pk})
+    await act(desk, {"action": "round_show_key_points", "show": True})
     wall = projector(discussion_meeting)
     hand = await database_sync_to_async(phone)(discussion_meeting, expert)
 

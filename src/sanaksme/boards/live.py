@@ -1,0 +1,150 @@
+"""The boards' live actions, their part of a screen's state, and the sheets an item
+gets when it opens (registries: live/actions.py, live/state.py, live/opening.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from sanaksme.live.actions import (
+    CONSOLE,
+    PHONE,
+    ActionContext,
+    Reply,
+    done,
+    live_action,
+)
+from sanaksme.live.opening import item_opened
+from sanaksme.live.payload import refusal
+from sanaksme.live.state import Phone, Screen, phone_part, state_part
+from sanaksme.programme.models import AgendaItem
+
+from . import services
+from .permissions import access_note, access_sheet
+from .selectors import NOTE_METHODS, sheets_state
+
+
+@dataclass(frozen=True)
+class NoteSubmit:
+    sheet: int
+    column: str
+    text: str
+    client_id: str
+    anonymous: bool = False  # phone: leave my name off a feedback note
+    author: int | None = None  # console: who said it (None: anonymous)
+
+
+@live_action("note_submit", audiences={CONSOLE, PHONE}, retry_on_database_error=True)
+def note_submit(ctx: ActionContext, payload: NoteSubmit) -> Reply:
+    by_phone = ctx.from_phone
+    note = services.note_submit(
+        meeting_id=ctx.meeting_id, sheet_id=payload.sheet, column=payload.column,
+        text=payload.text, client_id=payload.client_id,
+        author_id=ctx.participant_id if by_phone else payload.author,
+        anonymous=payload.anonymous if by_phone else payload.author is None,
+        typed_by_facilitator=not by_phone)
+    return {"type": "ack", "client_id": payload.client_id, "note_id": note.pk,
+            "seq": note.seq}
+
+
+@dataclass(frozen=True)
+class ReplyTo:
+    note: int
+    kind: str
+    text: str
+    client_id: str
+
+
+@live_action("reply_submit", audiences={PHONE})
+def reply_submit(ctx: ActionContext, payload: ReplyTo) -> Reply:
+    reply = services.reply_submit(
+        meeting_id=ctx.meeting_id, note_id=payload.note, kind=payload.kind,
+        text=payload.text, client_id=payload.client_id, author_id=ctx.phone_participant_id)
+    return done("reply_submit", client_id=payload.client_id, reply_id=reply.pk)
+
+
+@live_action("reply_create", audiences={CONSOLE})
+def reply_create(ctx: ActionContext, payload: ReplyTo) -> Reply:
+    note = access_note(ctx.meeting_id, payload.note)
+    if not payload.client_id:
+        raise refusal("client_id")
+    services.reply_create(note=note, kind=payload.kind, text=payload.text,
+                          client_id=payload.client_id[:64])
+    return done("reply_create", client_id=payload.client_id)
+
+
+@dataclass(frozen=True)
+class NoteHide:
+    note: int
+    reason: str = ""
+
+
+@live_action("note_hide", audiences={CONSOLE})
+def note_hide(ctx: ActionContext, payload: NoteHide) -> Reply:
+    services.note_hide(note=access_note(ctx.meeting_id, payload.note), actor=ctx.user,
+                       reason=payload.reason)
+    return None
+
+
+@dataclass(frozen=True)
+class OneNote:
+    note: int
+
+
+@live_action("note_show", audiences={CONSOLE})
+def note_show(ctx: ActionContext, payload: OneNote) -> Reply:
+    services.note_show(note=access_note(ctx.meeting_id, payload.note), actor=ctx.user)
+    return None
+
+
+@dataclass(frozen=True)
+class NoteMerge:
+    note: int
+    into: int
+
+
+@live_action("note_merge", audiences={CONSOLE})
+def note_merge(ctx: ActionContext, payload: NoteMerge) -> Reply:
+    services.note_merge(note=access_note(ctx.meeting_id, payload.note),
+                        into=access_note(ctx.meeting_id, payload.into), actor=ctx.user)
+    return None
+
+
+@live_action("note_unmerge", audiences={CONSOLE})
+def note_unmerge(ctx: ActionContext, payload: OneNote) -> Reply:
+    services.note_unmerge(note=access_note(ctx.meeting_id, payload.note), actor=ctx.user)
+    return None
+
+
+@dataclass(frozen=True)
+class SheetReveal:
+    sheet: int
+    revealed: bool
+
+
+@live_action("sheet_reveal", audiences={CONSOLE})
+def sheet_reveal(ctx: ActionContext, payload: SheetReveal) -> Reply:
+    services.sheet_reveal(sheet=access_sheet(ctx.meeting_id, payload.sheet),
+                          revealed=payload.revealed)
+    return None
+
+
+@state_part("sheets")
+def sheets(screen: Screen) -> list[dict[str, Any]]:
+    if screen.item is None or screen.item.method not in NOTE_METHODS:
+        return []
+    return sheets_state(screen.item, console=screen.console)
+
+
+@phone_part("can_reply")
+def can_reply(phone: Phone) -> Hashable:
+    """Whether this phone's category may reply to notes (the item's repliers)."""
+    return phone.category in (phone.shared.get("item") or {}).get("repliers", [])
+
+
+@item_opened
+def sheets_open(item: AgendaItem) -> None:
+    """A brainstorm or feedback item gets its sheets when it first opens."""
+    if item.method in NOTE_METHODS:
+        services.sheets_ensure(item=item)

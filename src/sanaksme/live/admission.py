@@ -1,0 +1,77 @@
+"""Who may connect: each screen's admission, with the first state to send it.
+
+Consumers call these through `database_sync_to_async` (one database hop per connect).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sanaksme.core.clients import Throttle, session_device
+from sanaksme.participants.selectors import session_participant
+from sanaksme.participants.services import attendance_record_seen
+from sanaksme.programme.models import Meeting
+from sanaksme.programme.selectors import meeting_list_for_user
+
+from .channel_groups import Audience
+from .state import state_for
+
+
+@dataclass(frozen=True)
+class Admission:
+    """Who a new connection is, and the state to send it first."""
+
+    meeting_id: int
+    language: str
+    state: str
+    participant_id: int | None = None
+    category: str | None = None
+
+
+_MEETING_BY_CODE: dict[str, int] = {}  # join codes never change
+JOIN_THROTTLE = Throttle("join")  # the same counters as the join pages
+
+
+def projector_connect(slug: str, token: str) -> Admission | None:
+    meeting = Meeting.objects.filter(slug=slug).only("pk", "projector_token").first()
+    if meeting is None or not secrets.compare_digest(meeting.projector_token, token):
+        return None
+    state, language = state_for(meeting.pk, Audience.PROJECTOR)
+    return Admission(meeting.pk, language, state)
+
+
+def console_connect(user: Any, slug: str) -> Admission | None:
+    if user is None or not user.is_authenticated:
+        return None
+    meeting_id = meeting_list_for_user(user).filter(slug=slug).values_list(
+        "pk", flat=True).first()
+    if meeting_id is None:
+        return None
+    state, language = state_for(meeting_id, Audience.CONSOLE)
+    return Admission(meeting_id, language, state)
+
+
+def phone_connect(session: Any, code: str, address: str = "") -> Admission | None:
+    """A phone holding a registered identity in an open meeting; anything else is
+    refused alike. Unknown codes count against the client (core.clients.Throttle)."""
+    code = code.upper()
+    device = session_device(session)
+    if JOIN_THROTTLE.locked(address, device):
+        return None
+    meeting_id = _MEETING_BY_CODE.get(code)
+    if meeting_id is None:
+        meeting_id = Meeting.objects.filter(join_code=code).values_list(
+            "pk", flat=True).first()
+        if meeting_id is None:
+            JOIN_THROTTLE.wrong(address, device)
+            return None
+        _MEETING_BY_CODE[code] = meeting_id
+    # Only the phone that holds the identity, and only while the meeting is open.
+    person = session_participant(session, meeting_id) if session is not None else None
+    if person is None:
+        return None
+    attendance_record_seen(participant_id=person[0])
+    state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0])
+    return Admission(meeting_id, language, state, *person)
