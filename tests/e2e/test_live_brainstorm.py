@@ -20,7 +20,10 @@ PASSWORD = "correct horse battery"
 PHONE = {"viewport": {"width": 390, "height": 800}, "is_mobile": True, "has_touch": True}
 
 
-class TestLiveBrainstorm(ChannelsLiveServerTestCase):
+class BrainstormCase(ChannelsLiveServerTestCase):
+    """One test per class: each class gets its own live server (a second test in the same
+    class sees its server's SQLite file fail)."""
+
     @pytest.fixture(autouse=True)
     def _browser(self, browser: Any) -> None:
         self.browser = browser
@@ -64,6 +67,16 @@ class TestLiveBrainstorm(ChannelsLiveServerTestCase):
         phone.get_by_label("Jūsu piezīme").fill(text)
         phone.get_by_role("button", name="Sūtīt").click()
 
+    def _reveal_all_sheets(self) -> None:
+        from sanaksme.boards.models import Sheet
+        from sanaksme.boards.services import sheet_reveal
+
+        meeting = Meeting.objects.get(pk=self.meeting.pk)
+        for sheet in Sheet.objects.filter(item_id=meeting.current_item_id):
+            sheet_reveal(sheet=sheet, revealed=True)
+
+
+class TestLiveBrainstorm(BrainstormCase):
     def test_notes_reach_every_screen_once_even_from_an_offline_phone(self) -> None:
         console = self._console()
         console.get_by_role("button", name=re.compile("Viedokļu apkopojums")).click()
@@ -89,6 +102,8 @@ class TestLiveBrainstorm(ChannelsLiveServerTestCase):
         projector.reload()
         expect(projector.locator(".note")).to_have_count(2)
 
+
+class TestDraftSurvives(BrainstormCase):
     def test_a_half_written_note_survives_another_phones_note(self) -> None:
         console = self._console()
         console.get_by_role("button", name=re.compile("Viedokļu apkopojums")).click()
@@ -112,11 +127,3 @@ class TestLiveBrainstorm(ChannelsLiveServerTestCase):
         expect(anita.locator("details.shared")).to_have_attribute("open", "")
         anita.keyboard.type(" vēl")  # the caret is where it was
         expect(draft).to_have_value("Trūkst vēl skolotāju palīgu")
-
-    def _reveal_all_sheets(self) -> None:
-        from sanaksme.boards.models import Sheet
-        from sanaksme.boards.services import sheet_reveal
-
-        meeting = Meeting.objects.get(pk=self.meeting.pk)
-        for sheet in Sheet.objects.filter(item_id=meeting.current_item_id):
-            sheet_reveal(sheet=sheet, revealed=True)
