@@ -114,7 +114,7 @@ def state_for(meeting_id: int, audience: Audience, category: str | None = None,
     with translation.override(language):
         entry = _STATES.get((*base, ()))
         if entry is None:
-            data = _shared(meeting_id, audience)
+            data = state_data(meeting_id, audience)
             entry = _remember((*base, ()), data, data["seq"] == seq)
         if category is None:
             return entry[1], language
@@ -130,7 +130,8 @@ def state_for(meeting_id: int, audience: Audience, category: str | None = None,
     return personal[1], language
 
 
-def _shared(meeting_id: int, audience: Audience) -> dict[str, Any]:
+def state_data(meeting_id: int, audience: Audience) -> dict[str, Any]:
+    """The audience's state, freshly built from its registered parts (not cached)."""
     meeting = Meeting.objects.select_related("current_item__day__meeting").get(pk=meeting_id)
     screen = Screen(meeting, meeting.current_item, audience)
     data: dict[str, Any] = {"type": "state", "seq": meeting.last_seq}

@@ -11,14 +11,15 @@ from django.core.cache import cache
 from django.db import transaction
 
 from sanaksme.boards.models import Note, Sheet
-from sanaksme.boards.selectors import live_state
 from sanaksme.boards.services import (
     note_create,
     note_submit,
     sheets_ensure,
 )
 from sanaksme.core.exceptions import DomainError
+from sanaksme.live.channel_groups import Audience
 from sanaksme.live.events import CurrentItemChanged, Event, NoteAdded
+from sanaksme.live.state import state_data
 from sanaksme.participants.models import Participant
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.services import meeting_set_current_item
@@ -284,7 +285,7 @@ def test_set_current_item_refuses_an_item_of_another_meeting(
 
 
 def test_live_state_without_a_current_item(demo_meeting: Meeting) -> None:
-    state = live_state(demo_meeting)
+    state = state_data(demo_meeting.pk, Audience.PROJECTOR)
 
     assert state == {"type": "state", "seq": demo_meeting.last_seq, "item": None,
                      "sheets": []}
@@ -296,7 +297,7 @@ def test_live_state_contains_the_notes_and_the_seq(
     meeting_set_current_item(meeting=demo_meeting, item=brainstorm)
     note = add(sheet, "c1", text="Labi")
 
-    state = live_state(demo_meeting)
+    state = state_data(demo_meeting.pk, Audience.PROJECTOR)
 
     assert state["seq"] == note.seq
     assert state["item"]["id"] == brainstorm.pk
@@ -318,7 +319,7 @@ def test_live_state_leaves_out_hidden_and_merged_notes(
     Note.objects.filter(pk=hidden.pk).update(hidden=True, hidden_reason="off topic")
     Note.objects.filter(pk=merged.pk).update(merged_into=kept)
 
-    state = live_state(demo_meeting)
+    state = state_data(demo_meeting.pk, Audience.PROJECTOR)
 
     texts = [n["text"] for s in state["sheets"] for n in s["notes"]]
     assert texts == ["kept"]
@@ -330,7 +331,7 @@ def test_live_state_names_no_participant(
     meeting_set_current_item(meeting=demo_meeting, item=brainstorm)
     add(sheet, "c1", text="Labi", author=author)
 
-    dumped = json.dumps(live_state(demo_meeting), ensure_ascii=False)
+    dumped = json.dumps(state_data(demo_meeting.pk, Audience.PROJECTOR), ensure_ascii=False)
 
     assert "Labi" in dumped
     assert author.name not in dumped
