@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from sanaksme.boards.models import Note, NoteAudit, Reply, Sheet
-from sanaksme.boards.selectors import live_state
 from sanaksme.boards.services import (
     note_create,
     note_hide,
@@ -30,6 +29,7 @@ from sanaksme.live.events import (
     SeqAdvanced,
     SheetChanged,
 )
+from sanaksme.live.state import state_data
 from sanaksme.participants.models import Participant
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.services import meeting_set_current_item
@@ -121,7 +121,7 @@ def last_seq(meeting_id: int) -> int:
 
 def shown(meeting: Meeting, *, console: bool = False) -> dict[int, dict[str, Any]]:
     """The notes a screen's state shows, by id."""
-    state = live_state(meeting, console=console)
+    state = state_data(meeting.pk, Audience.CONSOLE if console else Audience.PROJECTOR)
     return {n["id"]: n for s in state["sheets"] for n in s["notes"]}
 
 
