@@ -25,9 +25,9 @@ from django.utils.translation import gettext
 from sanaksme.boards.models import Note, Sheet
 from sanaksme.boards.services import sheets_ensure
 from sanaksme.config.asgi import application
-from sanaksme.live.state import state_for
 from sanaksme.live.channel_groups import Audience
 from sanaksme.live.consumers import MAX_FRAME
+from sanaksme.live.state import state_for
 from sanaksme.participants.models import Participant
 from sanaksme.participants.selectors import session_key
 from sanaksme.participants.tests.factories import phone_session

@@ -14,7 +14,6 @@ import pytest
 from django.utils import translation
 
 from sanaksme.boards.models import Note, Sheet
-from sanaksme.boards.selectors import live_state
 from sanaksme.boards.services import (
     note_create,
     note_hide,
@@ -36,6 +35,7 @@ from sanaksme.groups.services.worksheets import (
 )
 from sanaksme.live.channel_groups import Audience
 from sanaksme.live.events import Event
+from sanaksme.live.state import state_data
 from sanaksme.participants.models import Participant
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.services import meeting_set_current_item
@@ -154,7 +154,7 @@ def twin(sheet: Sheet) -> Note:
 def state_notes(meeting: Meeting, *, console: bool) -> dict[int, dict[str, Any]]:
     """The notes a freshly built state gives the console or the room, by id."""
     with translation.override(meeting.language):
-        state = live_state(meeting, console=console)
+        state = state_data(meeting.pk, Audience.CONSOLE if console else Audience.PROJECTOR)
     return {n["id"]: n for s in state["sheets"] for n in s["notes"]}
 
 

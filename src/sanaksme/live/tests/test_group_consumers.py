@@ -31,8 +31,8 @@ from sanaksme.groups.services.formation import groups_draw
 from sanaksme.groups.services.worksheets import factor_add, solution_add
 from sanaksme.live import state as live_state
 from sanaksme.live.actions import ACTIONS, PHONE
-from sanaksme.live.state import meeting_seq, state_for
 from sanaksme.live.channel_groups import Audience
+from sanaksme.live.state import meeting_seq, state_for
 from sanaksme.live.tests.test_consumers import (
     answer,
     console,
