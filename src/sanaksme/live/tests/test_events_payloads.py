@@ -25,7 +25,6 @@ from sanaksme.boards.services import (
     sheets_ensure,
 )
 from sanaksme.groups.models import Factor, Group, GroupSet
-from sanaksme.groups.selectors import groups_state
 from sanaksme.groups.services.formation import groups_draw, worksheets_set_open
 from sanaksme.groups.services.worksheets import (
     factor_add,
@@ -40,7 +39,6 @@ from sanaksme.participants.models import Participant
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.services import meeting_set_current_item
 from sanaksme.speaking.models import Round
-from sanaksme.speaking.selectors import speaking_state
 from sanaksme.speaking.services import hand_lower, hand_raise, round_get_or_create
 
 pytestmark = pytest.mark.django_db
@@ -151,10 +149,17 @@ def twin(sheet: Sheet) -> Note:
     return add(sheet, "n2", "Trūkst telpu")
 
 
+def fresh_state(meeting_id: int, audience: Audience) -> dict[str, Any]:
+    """The audience's full state built from the database now, in the meeting's language
+    (as the screens get it)."""
+    language = Meeting.objects.get(pk=meeting_id).language
+    with translation.override(language):
+        return state_data(meeting_id, audience)
+
+
 def state_notes(meeting: Meeting, *, console: bool) -> dict[int, dict[str, Any]]:
     """The notes a freshly built state gives the console or the room, by id."""
-    with translation.override(meeting.language):
-        state = state_data(meeting.pk, Audience.CONSOLE if console else Audience.PROJECTOR)
+    state = fresh_state(meeting.pk, Audience.CONSOLE if console else Audience.PROJECTOR)
     return {n["id"]: n for s in state["sheets"] for n in s["notes"]}
 
 
@@ -326,9 +331,11 @@ def test_a_reply_on_an_unrevealed_sheet_only_moves_the_rooms_seq(
 
 @pytest.fixture
 def discussion(demo_meeting: Meeting) -> Round:
+    """The first discussion's round, with the discussion on the screens."""
     item = AgendaItem.objects.filter(day__meeting=demo_meeting, method="discussion") \
         .order_by("starts_at").first()
     assert item is not None
+    meeting_set_current_item(meeting=demo_meeting, item=item)
     return round_get_or_create(item=item)
 
 
@@ -348,11 +355,11 @@ def mediator(discussion: Round) -> Participant:
 
 def assert_queues_consistent(round_: Round, received: dict[tuple[Audience, ...],
                                                            dict[str, Any]]) -> None:
-    for audiences, console in ((CONSOLE, True), (ROOM, False)):
-        state = speaking_state(round_.item, console=console)
-        assert state is not None
-        assert received[audiences]["queue"] == state["queue"]
-        assert received[audiences]["item_id"] == round_.item_id
+    for audiences in (CONSOLE, ROOM):
+        for audience in audiences:
+            state = fresh_state(round_.meeting_id, audience)
+            assert received[audiences]["queue"] == state["speaking"]["queue"]
+            assert received[audiences]["item_id"] == state["item"]["id"]
 
 
 def test_a_raised_hand_sends_each_audience_its_queue(
@@ -422,18 +429,12 @@ def factor(first: Group) -> Factor:
     return factor_add(group=first, text="Zema motivācija mācīties", client_id="f1")
 
 
-def groups_for(group_set: GroupSet, audience: str) -> dict[str, Any]:
-    meeting = Meeting.objects.get(pk=group_set.meeting_id)
-    with translation.override(meeting.language):
-        return groups_state(group_set.item, audience=audience)
-
-
 def assert_worksheet_consistent(group: Group, received: dict[tuple[Audience, ...],
                                                              dict[str, Any]]) -> None:
     """Console and projector get the group's worksheet as their groups state holds it
     (None where it holds none), and everyone the group's count of visible factors."""
     for audience in (Audience.CONSOLE, Audience.PROJECTOR):
-        state = groups_for(group.group_set, audience.value)
+        state = fresh_state(group.group_set.meeting_id, audience)["groups"]
         sheets = {w["group_id"]: w for w in state["worksheets"]}
         counts = {g["id"]: g["factors"] for g in state["groups"]}
         assert received[(audience,)]["worksheet"] == sheets.get(group.pk)
