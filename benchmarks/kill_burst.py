@@ -163,7 +163,7 @@ async def phone(index: int, fixture: Fixture, ports: list[int], alive: list[bool
                             if client_id in in_flight:
                                 continue
                             await ws.send(json.dumps({
-                                "action": "note.add", "client_id": client_id,
+                                "action": "note_submit", "client_id": client_id,
                                 "sheet": fixture.sheet_id, "column": fixture.column,
                                 "text": text}))
                             if client_id in sent_once:

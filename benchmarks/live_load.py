@@ -360,7 +360,7 @@ class Side:
     def on_message(self, conn: Conn, raw: str | bytes, now: float) -> str | None:
         """Handle one message as live.js does; return what the client sends back."""
         msg = json.loads(raw)
-        if not self.app:  # the reference echoes the phone's own note.add message
+        if not self.app:  # the reference echoes the phone's own note_submit message
             index = self.note_index(msg.get("client_id"))
             if index is not None:
                 self.on_event(conn, index)
@@ -469,7 +469,7 @@ class Side:
                 await asyncio.sleep(delay)
             conn = senders[index % len(senders)]
             client_id = f"{self.tag}-{index}"
-            payload = json.dumps({"action": "note.add", "client_id": client_id,
+            payload = json.dumps({"action": "note_submit", "client_id": client_id,
                                   "sheet": fixture.sheet_id, "column": fixture.column,
                                   "text": NOTE_PREFIX + client_id})
             if conn.ws is None or conn.dropped:

@@ -67,7 +67,7 @@ class TestRestart(ChannelsLiveServerTestCase):
     def _talk(self, data: dict[str, Any], client_id: str | None) -> list[Any]:
         note = None
         if client_id:
-            note = {"action": "note.add", "client_id": client_id, "sheet": data["sheet"],
+            note = {"action": "note_submit", "client_id": client_id, "sheet": data["sheet"],
                     "column": "problem", "text": f"piezīme {client_id}"}
         message = {"code": data["code"], **({"note": note} if note else {})}
         return in_thread(lambda: asyncio.run(
