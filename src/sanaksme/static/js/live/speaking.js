@@ -88,7 +88,8 @@ function tick(now) {
 function drawQueue(slots, sp, ctx) {
   const o = ctx.opts, S = ctx.S, cfg = ctx.cfg;
   const discussion = sp.kind === "discussion";
-  const mineAt = sp.queue.findIndex((h) => h.participant_id === cfg.me);
+  const queue = sp.queue || [];  // a tour de table has none
+  const mineAt = queue.findIndex((h) => h.participant_id === cfg.me);
   const hand = [];
   if (o.mine && discussion && !(sp.current && sp.current.participant_id === cfg.me)) {
     const raised = mineAt >= 0;
@@ -98,17 +99,17 @@ function drawQueue(slots, sp, ctx) {
     if (raised) hand.push(el("p", {class: "hint"}, S.your_place + ": " + (mineAt + 1)));
   }
   fill(slots.hand, hand);
-  fill(slots.waiting, o.queueLine && discussion && sp.queue.length
-    ? [el("p", {class: "next-speaker"}, S.waiting_to_speak + ": " + sp.queue.slice(0, 5).map((h) => h.name).join(", "))]
+  fill(slots.waiting, o.queueLine && discussion && queue.length
+    ? [el("p", {class: "next-speaker"}, S.waiting_to_speak + ": " + queue.slice(0, 5).map((h) => h.name).join(", "))]
     : []);
   if (!o.controls || !discussion) { fill(slots.queue, []); return; }
   const expected = sp.current ? sp.current.turn_id : null;
   const q = el("ol", {class: "queue"});
-  for (const h of sp.queue) {
+  for (const h of queue) {
     const li = q.appendChild(el("li", {}, (h.priority ? "★ " : "") + h.name + " "));
     li.appendChild(tool(S.give_floor, () => ctx.send({action: "turn_call", hand: h.hand_id, expected})));
   }
-  fill(slots.queue, [el("h3", {}, S.queue + " (" + sp.queue.length + ")"), q]);
+  fill(slots.queue, [el("h3", {}, S.queue + " (" + queue.length + ")"), q]);
 }
 
 /* ---- the console ---- */
