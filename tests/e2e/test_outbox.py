@@ -18,12 +18,13 @@ from playwright.sync_api import expect
 
 from sanaksme.boards.models import Note
 from sanaksme.boards.services import RATE_LIMIT_NOTES
+from sanaksme.live.opening import current_item_set
 from sanaksme.participants.identity import device_for, participant_bind
 from sanaksme.participants.models import Participant
 from sanaksme.participants.selectors import session_key
 from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import AgendaItem, Meeting
-from sanaksme.programme.services import meeting_set_current_item, programme_import
+from sanaksme.programme.services import programme_import
 
 from .conftest import in_thread
 
@@ -37,7 +38,7 @@ def _prepare() -> tuple[Meeting, str]:
     """The demo meeting on its brainstorm, and a session joined as one participant."""
     meeting = programme_import(text=DEMO_FILE.read_text(encoding="utf-8"))
     item = AgendaItem.objects.get(day__meeting=meeting, method="brainstorm")
-    meeting_set_current_item(meeting=meeting, item=item)
+    current_item_set(meeting=meeting, item=item)
     person = Participant.objects.filter(meeting=meeting).exclude(
         category="organiser").order_by("pk").first()
     assert person is not None
