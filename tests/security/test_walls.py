@@ -28,7 +28,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from sanaksme.boards.models import Note
 from sanaksme.boards.tests.factories import add_note, feedback_sheet
 from sanaksme.config.asgi import application
-from sanaksme.groups.domain.lexicon import default_lexicon
+from sanaksme.groups.lexicon_data import default_lexicon
 from sanaksme.groups.models import GroupSet, LearnedConcept
 from sanaksme.groups.services.comparison import (
     comparison_confirm,

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from sanaksme.groups.domain.clustering import average_linkage
-from sanaksme.groups.domain.lexicon import Lexicon, default_lexicon
+from sanaksme.groups.domain.lexicon import Lexicon
 from sanaksme.groups.domain.matching import (
     Analysed,
     CompiledLexicon,
@@ -25,6 +25,7 @@ from sanaksme.groups.domain.matching import (
     match_concepts,
 )
 from sanaksme.groups.domain.normalise import correct_typos, stem, tokens
+from sanaksme.groups.lexicon_data import default_lexicon  # when no lexicon is passed
 
 LABEL_LENGTH = 80
 

@@ -21,13 +21,9 @@ from ..domain.comparison import (
     Responsibility,
     compare_results,
 )
-from ..domain.lexicon import (
-    Concept,
-    Lexicon,
-    default_lexicon,
-    lexicon_learn,
-)
+from ..domain.lexicon import Concept, Lexicon, lexicon_learn
 from ..domain.worksheet import shares
+from ..lexicon_data import default_lexicon
 from ..models import Factor, Group, GroupSet, LearnedConcept, Theme
 from .common import announce
 from .worksheets import clean_text

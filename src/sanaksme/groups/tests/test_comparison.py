@@ -18,7 +18,8 @@ from sanaksme.groups.domain.comparison import (
     compare_results,
     theme_status,
 )
-from sanaksme.groups.domain.lexicon import default_lexicon, lexicon_learn
+from sanaksme.groups.domain.lexicon import lexicon_learn
+from sanaksme.groups.lexicon_data import default_lexicon
 
 
 def meeting(*experts: Sequence[str], community: Sequence[str] = ()) -> list[GroupResult]:

@@ -1,22 +1,12 @@
-"""The concept lexicon: defaults, storage as data, learning (no database)."""
+"""The concept lexicon: the built-in concepts match, learning extends (no database)."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
-from sanaksme.groups.domain.lexicon import (
-    Concept,
-    Lexicon,
-    default_lexicon,
-    lexicon_from_data,
-    lexicon_learn,
-    lexicon_to_data,
-)
-from sanaksme.groups.domain.lexicon_domain import DOMAIN_TERMS
+from sanaksme.groups.domain.lexicon import Concept, Lexicon, lexicon_learn
 from sanaksme.groups.domain.matching import analyse, compile_lexicon, match_concepts
+from sanaksme.groups.lexicon_data import default_lexicon
 
 
 def concepts_of(text: str, lexicon: Lexicon) -> set[str]:
@@ -119,29 +109,6 @@ def test_a_longer_phrase_wins_over_a_word_it_contains() -> None:
     assert "learning_gaps" not in found
 
 
-def test_lexicon_survives_a_round_trip_through_json() -> None:
-    lexicon = default_lexicon()
-
-    data = json.loads(json.dumps(lexicon_to_data(lexicon), ensure_ascii=False))
-
-    assert lexicon_from_data(data) == lexicon
-
-
-@pytest.mark.parametrize(("data", "message"), [
-    ({"key": "x"}, "expected a list"),
-    ([["x"]], r"\[0\]: expected an object"),
-    ([{"key": "", "label": "L", "terms": []}], r"\[0\].key: expected a non-empty string"),
-    ([{"key": "k", "label": "L", "terms": "a"}], r"\[0\].terms: expected a list"),
-    ([{"key": "k", "label": "L", "terms": ["a", 3]}], r"\[0\].terms\[1\]"),
-    ([{"key": "k", "label": "L", "terms": [], "x": 1}], "unknown field 'x'"),
-    ([{"key": "k", "label": "L", "terms": []}, {"key": "k", "label": "M", "terms": []}],
-     r"\[1\].key: duplicate 'k'"),
-])
-def test_bad_lexicon_data_is_refused_with_the_field_named(data: Any, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
-        lexicon_from_data(data)
-
-
 def test_learning_adds_an_unmatched_text_to_the_concept_with_that_label() -> None:
     lexicon = default_lexicon()
     label = "Nabadzība un materiālās grūtības"
@@ -198,12 +165,6 @@ def test_learning_ignores_empty_themes() -> None:
 ])
 def test_new_wordings_meet_their_concept(text: str, concept: str) -> None:
     assert concept in concepts_of(text, default_lexicon())
-
-
-def test_domain_terms_belong_to_known_concepts() -> None:
-    keys = {concept.key for concept in default_lexicon().concepts}
-
-    assert set(DOMAIN_TERMS) <= keys
 
 
 @pytest.mark.parametrize(("text", "key"), [
