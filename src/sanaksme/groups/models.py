@@ -168,7 +168,8 @@ class Showing(TimeStampedModel):
 
 class LearnedConcept(TimeStampedModel):
     """A concept added to the comparison lexicon by a facilitator, or learned from a
-    theme a facilitator confirmed. The built-in lexicon is in `domain/lexicon.py`.
+    theme a facilitator confirmed. The built-in lexicon is in groups/data/lexicon/*.yaml
+    (read by `groups.lexicon_data`).
 
     Each organisation learns for itself: its confirmed themes (and the words of its
     participants' notes in them) never change another organisation's comparisons. A
