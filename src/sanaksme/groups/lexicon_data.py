@@ -23,6 +23,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 FIELDS = ("label", "terms")
 _STR = "tag:yaml.org,2002:str"
 _At = Callable[[yaml.Node], str]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
 
 
 class LexiconError(ValueError):
@@ -63,7 +64,7 @@ def _file_concepts(path: Path) -> list[tuple[Concept, str]]:
         return f"{name}:{node.start_mark.line + 1}"
 
     try:
-        root = compose_bounded(path.read_text(encoding="utf-8"))
+        root = compose_bounded(path.read_text(encoding="utf-8"), loader=_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
