@@ -89,9 +89,10 @@ async def test_the_console_hides_a_note_and_the_projector_loses_it(
     done, own = await answer(desk)
     assert (done["type"], done["action"]) == ("done", "note_hide")
     assert [m["type"] for m in own] == ["boards.note_changed"]
-    assert await wall.receive_json_from() == {
-        "type": "boards.note_changed", "meeting_id": live_meeting.pk,
-        "seq": before["seq"] + 1, "note_id": note.pk}
+    changed = await wall.receive_json_from()
+    assert (changed["type"], changed["seq"], changed["sheet_id"]) == (
+        "boards.note_changed", before["seq"] + 1, note.sheet_id)
+    assert [(n["id"], n["visible"]) for n in changed["notes"]] == [(note.pk, False)]
     await wall.send_json_to({"action": "sync"})
     after = await wall.receive_json_from()
     assert after["seq"] == before["seq"] + 1
@@ -183,7 +184,8 @@ async def test_a_municipal_phones_reply_reaches_the_projector(
     assert (done["type"], done["action"], done["client_id"]) == ("done", "reply_submit", "r1")
     assert await wall.receive_json_from() == {
         "type": "boards.reply_added", "meeting_id": live_meeting.pk,
-        "seq": before["seq"] + 1, "note_id": note.pk, "reply_id": done["reply_id"]}
+        "seq": before["seq"] + 1, "note_id": note.pk, "reply_id": done["reply_id"],
+        "kind": "comment", "text": "Telpas būs nākamgad"}
     await wall.send_json_to({"action": "sync"})
     [shown] = [n for s in (await wall.receive_json_from())["sheets"] for n in s["notes"]]
     assert [r["text"] for r in shown["replies"]] == ["Telpas būs nākamgad"]
