@@ -113,6 +113,18 @@ def lookup(name: str, audience: Audience) -> LiveAction:
     return action
 
 
+def error_frame(message: str, client_id: Any = None, *, retry: bool = False,
+                retry_after: float | None = None) -> dict[str, Any]:
+    """An `error` answer; `retry` tells a client to keep the request and send it again
+    (after `retry_after` seconds), otherwise it drops it and shows the message."""
+    frame: dict[str, Any] = {"type": "error", "message": message,
+                             "client_id": client_id if isinstance(client_id, str) else None,
+                             "retry": retry}
+    if retry and retry_after is not None:
+        frame["retry_after"] = retry_after
+    return frame
+
+
 def done(name: str, **extra: Any) -> dict[str, Any]:
     """A `done` answer with extra fields (`client_id`, `reply_id`)."""
     return {"type": "done", "action": name, **extra}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, datetime
+from collections.abc import Callable
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 
 from sanaksme.core.clients import client_address
 from sanaksme.core.exceptions import DomainError
-from sanaksme.core.jsonsafe import loads_bounded
 from sanaksme.core.text import contains_control_chars, control_chars_message
 
 from . import actions
@@ -26,8 +25,8 @@ from .actions import ActionContext
 from .admission import Admission, console_connect, phone_connect, projector_connect
 from .channel_groups import Audience, meeting_group
 from .fanout import fanout
-from .payload import parse
-from .state import meeting_seq, state_for
+from .payload import parse, read_frame
+from .state import pong_for, state_for
 
 logger = logging.getLogger(__name__)
 
@@ -78,26 +77,14 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
 
     async def send_error(self, message: str, client_id: Any = None, *,
                          retry: bool = False, retry_after: float | None = None) -> None:
-        """An error frame; `retry` tells a client to keep the request and send it again
-        (after `retry_after` seconds), otherwise it drops it and shows the message."""
-        frame: dict[str, Any] = {
-            "type": "error", "message": message,
-            "client_id": client_id if isinstance(client_id, str) else None,
-            "retry": retry}
-        if retry and retry_after is not None:
-            frame["retry_after"] = retry_after
-        await self.send(text_data=json.dumps(frame, ensure_ascii=False))
+        await self.send(text_data=json.dumps(actions.error_frame(
+            message, client_id, retry=retry, retry_after=retry_after), ensure_ascii=False))
 
     async def receive(self, text_data: str | None = None,
                       bytes_data: bytes | None = None) -> None:
         with translation.override(self.language):
-            try:
-                if text_data is None or len(text_data) > self.max_frame:
-                    raise ValueError
-                data = loads_bounded(text_data, max_depth=MAX_FRAME_DEPTH)
-                if not isinstance(data, dict) or not isinstance(data.get("action"), str):
-                    raise ValueError
-            except ValueError:
+            data = read_frame(text_data, max_size=self.max_frame, max_depth=MAX_FRAME_DEPTH)
+            if data is None:
                 await self.send_error(_("The message could not be read."))
                 return
             if contains_control_chars(data):
@@ -107,11 +94,8 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
                 await self.send_state()
                 return
             if data["action"] == "ping":
-                # The seq lets a client notice events it missed at the end of a burst;
-                # the time lets it count down against the server's clock.
-                seq = await database_sync_to_async(meeting_seq)(self.meeting_id)
-                await self.send(text_data=json.dumps(
-                    {"type": "pong", "seq": seq, "now": datetime.now(UTC).isoformat()}))
+                pong = await database_sync_to_async(pong_for)(self.meeting_id)
+                await self.send(text_data=json.dumps(pong))
                 return
             try:
                 await self.act(data)
@@ -125,12 +109,17 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
                     data.get("client_id"), retry=True, retry_after=5)
 
     async def act(self, data: dict[str, Any]) -> None:
-        """Look the action up, check who may send it, read its payload strictly, and
-        run its handler in a database thread (live/actions.py)."""
+        """Look the action up, check the audience, read the payload strictly, and run
+        the handler in a database thread (live/actions.py)."""
         action = actions.lookup(data["action"], self.audience)
         payload = parse(action.payload, {k: v for k, v in data.items() if k != "action"})
         reply = await database_sync_to_async(action.run)(self.context, payload)
         await self.send(text_data=json.dumps(reply))
+
+
+async def _admit(connect: Callable[..., Admission | None], *args: Any) -> Admission | None:
+    admission: Admission | None = await database_sync_to_async(connect)(*args)
+    return admission
 
 
 class ProjectorConsumer(MeetingConsumer):
@@ -138,9 +127,7 @@ class ProjectorConsumer(MeetingConsumer):
 
     async def admit(self) -> Admission | None:
         kwargs = self.scope["url_route"]["kwargs"]
-        admission: Admission | None = await database_sync_to_async(projector_connect)(
-            kwargs["slug"], kwargs["token"])
-        return admission
+        return await _admit(projector_connect, kwargs["slug"], kwargs["token"])
 
 
 class ConsoleConsumer(MeetingConsumer):
@@ -148,16 +135,14 @@ class ConsoleConsumer(MeetingConsumer):
     max_frame = MAX_CONSOLE_FRAME
 
     async def admit(self) -> Admission | None:
-        admission: Admission | None = await database_sync_to_async(console_connect)(
-            self.scope.get("user"), self.scope["url_route"]["kwargs"]["slug"])
-        return admission
+        return await _admit(console_connect, self.scope.get("user"),
+                            self.scope["url_route"]["kwargs"]["slug"])
 
 
 class PhoneConsumer(MeetingConsumer):
     audience = Audience.PHONE
 
     async def admit(self) -> Admission | None:
-        admission: Admission | None = await database_sync_to_async(phone_connect)(
-            self.scope.get("session"), self.scope["url_route"]["kwargs"]["code"],
-            client_address(self.scope))
-        return admission
+        return await _admit(phone_connect, self.scope.get("session"),
+                            self.scope["url_route"]["kwargs"]["code"],
+                            client_address(self.scope))

@@ -27,6 +27,7 @@ from typing import (
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError
+from sanaksme.core.jsonsafe import loads_bounded
 
 T = TypeVar("T")
 
@@ -59,6 +60,19 @@ LIST_MAX = 1000
 def refusal(field: str) -> DomainError:
     """The one answer to a malformed payload."""
     return DomainError(_("The message is incomplete."), field=field)
+
+
+def read_frame(text: str | None, *, max_size: int, max_depth: int) -> dict[str, Any] | None:
+    """A client's frame as a JSON object naming an `action`; None if it is not one."""
+    if text is None or len(text) > max_size:
+        return None
+    try:
+        data = loads_bounded(text, max_depth=max_depth)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("action"), str):
+        return None
+    return data
 
 
 def parse(cls: type[T], data: Mapping[str, Any], prefix: str = "") -> T:

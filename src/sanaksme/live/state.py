@@ -22,6 +22,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
@@ -104,6 +105,13 @@ _STATES_KEPT = 64
 
 def meeting_seq(meeting_id: int) -> int:
     return int(Meeting.objects.values_list("last_seq", flat=True).get(pk=meeting_id))
+
+
+def pong_for(meeting_id: int) -> dict[str, Any]:
+    """The answer to `ping`: the seq lets a client notice events it missed at the end
+    of a burst; the time lets it count down against the server's clock."""
+    return {"type": "pong", "seq": meeting_seq(meeting_id),
+            "now": datetime.now(UTC).isoformat()}
 
 
 def state_for(meeting_id: int, audience: Audience, category: str | None = None,
