@@ -176,7 +176,7 @@ async def test_summary_with_nul_over_the_socket_is_refused_and_not_stored(
 
     screen = await open_console(live_sheet, facilitator)
 
-    await screen.send_json_to({"action": "summary.write", "client_id": "s1",
+    await screen.send_json_to({"action": "summary_write", "client_id": "s1",
                                "text": "Secin\u0101jumi\x00"})
 
     error = await screen.receive_json_from()
