@@ -1,4 +1,12 @@
-"""Shared fixtures: factories, the facilitator persona, the demo meeting, broadcasts."""
+"""Shared fixtures: factories, the facilitator persona, the demo meeting, broadcasts.
+
+The demo programme is imported ONCE per session, into the test database right after
+its migrations (`django_db_setup`). Each test's rolled-back transaction leaves it in
+place, so `demo_meeting` only fetches it. A transactional test (and a browser test)
+ends by flushing the database; the demo is then imported again, lazily, before the next
+test that asks for it (`pytest_runtest_setup`). Ids differ from run to run: tests look
+things up, they never hard-code ids.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +23,7 @@ from sanaksme.live.events import Event
 from sanaksme.participants.tests.factories import ParticipantFactory
 from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import Meeting, Organisation
-from sanaksme.programme.services import programme_import
+from sanaksme.programme.tests.demo import DEMO_SLUG, demo_ensure
 from sanaksme.programme.tests.factories import (
     AgendaItemFactory,
     DayFactory,
@@ -40,6 +48,50 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests last: Playwright's sync API keeps an event loop running in the
     main thread for the rest of the session, which `async_to_sync` refuses."""
     items.sort(key=lambda item: "tests/e2e" in str(item.path))
+
+
+class _Demo:
+    """Where the session stands: the database blocker, once the test database exists."""
+
+    blocker: Any = None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The migrated test database, with the demo programme imported once."""
+    with django_db_blocker.unblock():
+        demo_ensure()
+    _Demo.blocker = django_db_blocker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Any:
+    """Before a test that uses the demo: import it again if a flush removed it. This runs
+    before the test's transaction starts, so the rollback keeps it."""
+    if _Demo.blocker is not None and "demo" in getattr(item, "fixturenames", ()):
+        with _Demo.blocker.unblock():
+            demo_ensure()
+    return (yield)
+
+
+@pytest.fixture
+def demo(db: None) -> Meeting:
+    """The demo meeting as imported (committed once per session; tests may change it:
+    their transaction is rolled back)."""
+    return Meeting.objects.get(slug=DEMO_SLUG)
+
+
+@pytest.fixture
+def no_demo(db: None) -> None:
+    """A database without the session's demo meeting (nor its organisation), for tests of
+    importing it or of an empty database. Rolled back with the test (a transactional
+    test's flush removes it anyway)."""
+    meeting = Meeting.objects.filter(slug=DEMO_SLUG).first()
+    if meeting is not None:
+        organisation = meeting.organisation
+        meeting.delete()
+        if not organisation.meetings.exists():
+            organisation.delete()
 
 
 @pytest.fixture
@@ -73,11 +125,10 @@ def facilitator_client(facilitator: Any) -> Client:
 
 
 @pytest.fixture
-def demo_meeting(db: None, facilitator: Any, demo_text: str) -> Meeting:
-    """The demo programme imported, with the facilitator in its organisation."""
-    meeting = programme_import(text=demo_text)
-    meeting.organisation.members.add(facilitator)
-    return meeting
+def demo_meeting(demo: Meeting, facilitator: Any) -> Meeting:
+    """The demo meeting, with the facilitator in its organisation."""
+    demo.organisation.members.add(facilitator)
+    return demo
 
 
 @pytest.fixture

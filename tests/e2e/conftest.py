@@ -19,6 +19,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
 T = TypeVar("T")
 
+EXPECT_TIMEOUT_MS = 20_000
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -48,7 +50,11 @@ def browser() -> Iterator[Any]:
             pytest.fail("Chromium is not installed (apt-get install -y chromium); "
                         "browser tests must run in CI.")
         pytest.skip("Chromium is not installed: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Assertions wait for what the server does (a broadcast, a job); 5 s, Playwright's
+    # default, is too short on a loaded two-core machine. Passing ones do not wait longer.
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)

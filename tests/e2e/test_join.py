@@ -11,9 +11,8 @@ from channels.testing import ChannelsLiveServerTestCase
 from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
-from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import Meeting
-from sanaksme.programme.services import programme_import
+from sanaksme.programme.tests.demo import demo_get_or_import
 
 from .conftest import in_thread
 
@@ -31,7 +30,7 @@ class TestJoinByName(ChannelsLiveServerTestCase):
 
     @staticmethod
     def _load_demo() -> Meeting:
-        meeting = programme_import(text=DEMO_FILE.read_text(encoding="utf-8"))
+        meeting = demo_get_or_import()
         user = get_user_model().objects.create_user("facilitator", password=PASSWORD)
         meeting.organisation.members.add(user)
         return meeting

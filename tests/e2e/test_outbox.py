@@ -22,9 +22,8 @@ from sanaksme.live.opening import current_item_set
 from sanaksme.participants.identity import device_for, participant_bind
 from sanaksme.participants.models import Participant
 from sanaksme.participants.selectors import session_key
-from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import AgendaItem, Meeting
-from sanaksme.programme.services import programme_import
+from sanaksme.programme.tests.demo import demo_get_or_import
 
 from .conftest import in_thread
 
@@ -36,7 +35,7 @@ THROUGH_THE_LIMIT_MS = 70_000
 
 def _prepare() -> tuple[Meeting, str]:
     """The demo meeting on its brainstorm, and a session joined as one participant."""
-    meeting = programme_import(text=DEMO_FILE.read_text(encoding="utf-8"))
+    meeting = demo_get_or_import()
     item = AgendaItem.objects.get(day__meeting=meeting, method="brainstorm")
     current_item_set(meeting=meeting, item=item)
     person = Participant.objects.filter(meeting=meeting).exclude(

@@ -12,9 +12,8 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from sanaksme.presenting.tests.conftest import pdf_bytes
-from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import AgendaItem, Meeting
-from sanaksme.programme.services import programme_import
+from sanaksme.programme.tests.demo import demo_get_or_import
 
 from .conftest import in_thread, join_as
 
@@ -34,7 +33,7 @@ class TestPresenting(ChannelsLiveServerTestCase):
 
     @staticmethod
     def _load_demo() -> tuple[Meeting, AgendaItem]:
-        meeting = programme_import(text=DEMO_FILE.read_text(encoding="utf-8"))
+        meeting = demo_get_or_import()
         user = get_user_model().objects.create_user("facilitator", password=PASSWORD)
         meeting.organisation.members.add(user)
         item = AgendaItem.objects.get(day__meeting=meeting, title__startswith="Pētījuma")

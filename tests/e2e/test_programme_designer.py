@@ -12,8 +12,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from sanaksme.programme.management.commands.demo import DEMO_FILE
-from sanaksme.programme.services import programme_import
+from sanaksme.programme.tests.demo import demo_get_or_import
 
 from .conftest import in_thread
 
@@ -33,7 +32,7 @@ class TestProgrammeDesigner(ChannelsLiveServerTestCase):
 
     @staticmethod
     def _load_demo() -> None:
-        meeting = programme_import(text=DEMO_FILE.read_text(encoding="utf-8"))
+        meeting = demo_get_or_import()
         user = get_user_model().objects.create_user("facilitator", password=PASSWORD)
         meeting.organisation.members.add(user)
 

@@ -14,15 +14,15 @@ from sanaksme.boards.models import Note
 from sanaksme.boards.services import sheets_ensure
 from sanaksme.participants.models import Participant
 from sanaksme.participants.tests.factories import phone_session
-from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import AgendaItem
-from sanaksme.programme.services import meeting_set_current_item, programme_import
+from sanaksme.programme.services import meeting_set_current_item
+from sanaksme.programme.tests.demo import demo_get_or_import
 
 from .conftest import in_thread
 
 
 def _prepare() -> dict[str, Any]:
-    meeting = programme_import(text=DEMO_FILE.read_text(encoding="utf-8"))
+    meeting = demo_get_or_import()
     item = AgendaItem.objects.get(day__meeting=meeting, method="brainstorm")
     meeting_set_current_item(meeting=meeting, item=item)
     sheet = sheets_ensure(item=item)[0]
@@ -60,7 +60,7 @@ class TestRestart(ChannelsLiveServerTestCase):
             cls.host, partial(make_application, static_wrapper=None),
             setup=set_database_connection)
         cls._server_process.start()
-        if not cls._server_process.ready.wait(timeout=20):
+        if not cls._server_process.ready.wait(timeout=60):
             raise RuntimeError("the server did not come back")
         cls._port = cls._server_process.port.value
 

@@ -705,7 +705,7 @@ async def _answer(communicator: WebsocketCommunicator, frame: dict[str, Any]
     assert state["type"] == "state"
     await communicator.send_json_to(frame)
     while True:  # skip events until the answer to this frame
-        answer: dict[str, Any] = await communicator.receive_json_from(timeout=5)
+        answer: dict[str, Any] = await communicator.receive_json_from(timeout=30)
         if answer.get("type") in ("error", "ack", "done"):
             await communicator.disconnect()
             return answer

@@ -24,7 +24,8 @@ def migrate(targets: list[tuple[str, str]]) -> Any:
 
 
 @pytest.fixture
-def old_apps() -> Iterator[Any]:
+def old_apps(no_demo: None) -> Iterator[Any]:
+    """The database before the migration, without the session's demo meeting."""
     apps = migrate(BEFORE)
     yield apps
     migrate(executor_leaves())

@@ -115,7 +115,7 @@ def test_participant_delete_removes_the_person_and_broadcasts(
     with django_capture_on_commit_callbacks(execute=True):
         participant_delete(participant=registered_participant)
 
-    assert not Participant.objects.exists()
+    assert not Participant.objects.filter(meeting_id=meeting_id).exists()
     assert broadcasts == [ProgrammeChanged(meeting_id=meeting_id, seq=last_seq(meeting_id))]
 
 

@@ -119,4 +119,4 @@ def test_removing_a_participant_deletes_the_registration(
     response = facilitator_client.post(url(meeting, f"{registered_participant.pk}/delete/"))
 
     assert response.status_code == 302
-    assert not Participant.objects.exists()
+    assert not Participant.objects.filter(meeting=meeting).exists()

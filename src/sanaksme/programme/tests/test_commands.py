@@ -16,7 +16,8 @@ from sanaksme.programme.models import AgendaItem, Meeting
 pytestmark = pytest.mark.django_db
 
 
-def test_import_command_loads_the_demo(tmp_path: Path, demo_text: str) -> None:
+def test_import_command_loads_the_demo(tmp_path: Path, demo_text: str,
+                                      no_demo: None) -> None:
     source = tmp_path / "p.yaml"
     source.write_text(demo_text, encoding="utf-8")
     out = io.StringIO()

@@ -12,10 +12,8 @@ from pypdf import PdfReader
 
 from sanaksme.programme.document import programme_document, render_docx, render_pdf
 from sanaksme.programme.document.data import MethodEntry, ProgrammeDocument
-from sanaksme.programme.management.commands.demo import DEMO_FILE
 from sanaksme.programme.models import AgendaItem, Meeting, Organisation
 from sanaksme.programme.selectors import meeting_get_full
-from sanaksme.programme.services import programme_import
 
 pytestmark = pytest.mark.django_db
 
@@ -29,10 +27,9 @@ SITE_NAMES = (
 
 
 @pytest.fixture
-def demo() -> Meeting:
+def demo(demo: Meeting) -> Meeting:
     """The Daugavpils 2017 demo meeting, loaded as the renderers get it."""
-    meeting = programme_import(text=DEMO_FILE.read_text(encoding="utf-8"))
-    return meeting_get_full(meeting.slug)
+    return meeting_get_full(demo.slug)
 
 
 @pytest.fixture
@@ -238,12 +235,6 @@ def test_meeting_without_project_or_agenda_still_renders() -> None:
 
 
 def test_pdf_reads_like_the_seed_in_latvian(demo: Meeting) -> None:
-    """Runs once the Latvian catalogue has the document's messages (tmp_i18n merge)."""
-    with translation.override("lv"):
-        if translation.pgettext("document", "Facilitation programme") == (
-                "Facilitation programme"):
-            pytest.skip("Latvian translations of the programme document not merged yet")
-
     text = pdf_text(render_pdf(demo))
     four = flat(" ".join(entry(programme_document(
         set_params(demo, "tour_de_table", minutes_per_speaker=4)),

@@ -25,8 +25,8 @@ def counts() -> dict[str, int]:
             for model in (Meeting, Day, Site, AgendaItem, Participant)}
 
 
-def test_demo_imports_the_meeting_with_project_and_series(demo_text: str) -> None:
-    meeting = programme_import(text=demo_text)
+def test_demo_imports_the_meeting_with_project_and_series(demo: Meeting) -> None:
+    meeting = demo  # imported from the demo file once per session (root conftest)
 
     assert meeting.slug == "daugavpils-2017"
     assert meeting.full_title == ("II Reģionālo ekspertu sanāksme un pieredzes apmaiņas "
@@ -37,8 +37,8 @@ def test_demo_imports_the_meeting_with_project_and_series(demo_text: str) -> Non
     assert meeting.series.slug == "regionalo-ekspertu-sanaksmes"
 
 
-def test_demo_imports_30_participants_2_days_18_items_4_sites(demo_text: str) -> None:
-    meeting = programme_import(text=demo_text)
+def test_demo_imports_30_participants_2_days_18_items_4_sites(demo: Meeting) -> None:
+    meeting = demo
 
     assert meeting.participants.count() == 30
     assert meeting.days.count() == 2
@@ -46,8 +46,8 @@ def test_demo_imports_30_participants_2_days_18_items_4_sites(demo_text: str) ->
     assert meeting.sites.count() == 4
 
 
-def test_demo_items_keep_their_order_and_params(demo_text: str) -> None:
-    meeting = programme_import(text=demo_text)
+def test_demo_items_keep_their_order_and_params(demo: Meeting) -> None:
+    meeting = demo
 
     second_day = meeting.days.get(date="2017-01-27")
     titles = list(second_day.items.order_by("position").values_list("method", flat=True))
@@ -56,16 +56,16 @@ def test_demo_items_keep_their_order_and_params(demo_text: str) -> None:
     assert tour.params == {"minutes_per_speaker": 3}
 
 
-def test_export_import_export_is_byte_identical(demo_text: str) -> None:
-    first = export(programme_import(text=demo_text))
+def test_export_import_export_is_byte_identical(demo: Meeting) -> None:
+    first = export(demo)
 
     second = export(programme_import(text=first, replace=True))
 
     assert second == first
 
 
-def test_export_says_everything_the_demo_file_says(demo_text: str) -> None:
-    exported = export(programme_import(text=demo_text))
+def test_export_says_everything_the_demo_file_says(demo: Meeting, demo_text: str) -> None:
+    exported = export(demo)
 
     assert parse_programme(exported) == parse_programme(demo_text)
 
@@ -95,7 +95,7 @@ def test_existing_slug_is_rebuilt_with_replace(demo_meeting: Meeting,
         method="tour_de_table").params == {"minutes_per_speaker": 2}
 
 
-def test_day_not_listed_in_the_file_is_created_empty(demo_text: str) -> None:
+def test_day_not_listed_in_the_file_is_created_empty(demo_text: str, no_demo: None) -> None:
     longer = demo_text.replace("ends: 2017-01-27", "ends: 2017-01-28")
 
     meeting = programme_import(text=longer)

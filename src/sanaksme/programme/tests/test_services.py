@@ -46,7 +46,7 @@ def test_meeting_create_refuses_end_before_start(organisation: Organisation) -> 
                                 place="Rīga", starts_on=JAN_27, ends_on=JAN_26)
 
     assert error.value.field == "ends_on"
-    assert not Meeting.objects.exists()
+    assert not Meeting.objects.filter(slug="riga-2018").exists()
 
 
 def test_meeting_create_refuses_a_taken_slug(meeting: Meeting,
@@ -57,7 +57,7 @@ def test_meeting_create_refuses_a_taken_slug(meeting: Meeting,
                                 ends_on=JAN_26)
 
     assert error.value.field == "slug"
-    assert Meeting.objects.count() == 1
+    assert Meeting.objects.filter(slug=meeting.slug).count() == 1
 
 
 def test_meeting_update_refuses_to_drop_a_day_with_items(
@@ -132,7 +132,7 @@ def test_agenda_item_create_refuses_bad_params(day: Day) -> None:
                                     params={"minutes_per_speaker": 0})
 
     assert error.value.field == "param_minutes_per_speaker"
-    assert not AgendaItem.objects.exists()
+    assert not AgendaItem.objects.filter(day=day).exists()
 
 
 def test_agenda_item_create_refuses_a_site_not_in_the_meeting(day: Day) -> None:
@@ -155,7 +155,7 @@ def test_rolled_back_change_broadcasts_nothing(
         create_then_fail()
 
     assert broadcasts == []
-    assert not AgendaItem.objects.exists()
+    assert not AgendaItem.objects.filter(day=day).exists()
 
 
 def test_agenda_item_update_to_another_method_resets_params_to_its_defaults(
@@ -254,7 +254,7 @@ def test_agenda_item_delete_removes_it_and_broadcasts(
     with django_capture_on_commit_callbacks(execute=True):
         services.agenda_item_delete(item=agenda_item)
 
-    assert not AgendaItem.objects.exists()
+    assert not AgendaItem.objects.filter(day__meeting_id=meeting_id).exists()
     assert broadcasts == [ProgrammeChanged(meeting_id=meeting_id, seq=last_seq(meeting_id))]
 
 
@@ -277,7 +277,7 @@ def test_site_save_refuses_a_duplicate_key(meeting: Meeting, site_factory: Any) 
         services.site_save(meeting=meeting, key="school", name="Another school")
 
     assert error.value.field == "key"
-    assert Site.objects.count() == 1
+    assert Site.objects.filter(meeting=meeting).count() == 1
 
 
 def test_site_save_keeps_the_key_of_the_site_being_edited(

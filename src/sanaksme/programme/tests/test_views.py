@@ -225,7 +225,7 @@ def test_upload_without_a_file_returns_400(facilitator_client: Client) -> None:
 
 
 def test_good_upload_creates_the_meeting_for_the_uploader(
-    facilitator_client: Client, facilitator: Any, demo_text: str,
+    facilitator_client: Client, facilitator: Any, demo_text: str, no_demo: None,
 ) -> None:
     response = facilitator_client.post("/console/import/", {"file": upload(demo_text)})
 

@@ -12,7 +12,7 @@ from sanaksme.programme.models import Meeting
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
-def test_an_empty_database_gets_the_live_demo_and_the_recorded_meeting() -> None:
+def test_an_empty_database_gets_the_live_demo_and_the_recorded_meeting(no_demo: None) -> None:
     out = io.StringIO()
 
     call_command("demo", stdout=out)
