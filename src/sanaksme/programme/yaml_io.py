@@ -341,10 +341,6 @@ def _item(c: _Checker, value: Any, path: Path, site_keys: frozenset[str]) -> dic
     return item
 
 
-PARTICIPANT_FIELDS = ("name", "category", "institution", "municipality",
-                      "roma_mediator", "municipality_had_mediators", "email", "phone")
-
-
 def _participants(c: _Checker, value: Any) -> list[dict[str, Any]]:
     if value is None:
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sanaksme.groups.domain.worksheet import Shares
 
-from ..data import Comparison, ReportData
+from ..data import Comparison
 from .charts import ChartRow, ChartText, responsibility_chart
 from .words import Words
 
@@ -27,10 +27,3 @@ def chart(comparison: Comparison, w: Words, *, fmt: str, width_cm: float = 16.0)
     parts = comparison.parts if len(comparison.parts) == 3 else ("", "", "")
     text = ChartText(w.experts, w.community, (parts[0], parts[1], parts[2]), "%")
     return responsibility_chart(rows, text, fmt=fmt, width_cm=width_cm)
-
-
-def file_stem(data: ReportData) -> str:
-    """A file name without extension: the title, dates kept, safe characters only."""
-    from django.utils.text import slugify
-
-    return slugify(f"{data.title} {data.date_range}", allow_unicode=False)[:80] or "report"

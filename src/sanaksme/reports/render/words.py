@@ -143,18 +143,10 @@ def split_text(split: Shares | None) -> str:
     return f"{split.municipality} / {split.state} / {split.community} %"
 
 
-def notes_count(count: int) -> str:
-    return ngettext("%(count)d note", "%(count)d notes", count) % {"count": count}
-
-
 def hidden_count(count: int) -> str:
     return ngettext("%(count)d note hidden by the facilitator is left out.",
                     "%(count)d notes hidden by the facilitator are left out.",
                     count) % {"count": count}
-
-
-def replies_count(count: int) -> str:
-    return ngettext("%(count)d reply", "%(count)d replies", count) % {"count": count}
 
 
 def tour_line(speakers: int, total: int, average: int, allowed: int, overruns: int,
