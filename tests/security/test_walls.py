@@ -616,8 +616,6 @@ IDS: list[Action] = [
         "group": w.a["group"], "text": "x", "client_id": "c"}),
     Action("console", "factor_arrange", "group_work", lambda w: {
         "group": w.a["group"], "order": [w.a["factor"]]}),
-    Action("console", "factor_edit", "group_work", lambda w: {"factor": w.a["factor"],
-                                                              "text": "x"}),
     Action("console", "factor_hide", "group_work", lambda w: {"factor": w.a["factor"],
                                                               "hidden": True}),
     Action("console", "factor_weigh", "group_work", lambda w: {
@@ -627,8 +625,6 @@ IDS: list[Action] = [
                                                                "theme": None}),
     Action("console", "solution_add", "group_work", lambda w: {
         "factor": w.a["factor"], "text": "x", "client_id": "c"}),
-    Action("console", "solution_edit", "group_work", lambda w: {
-        "solution": w.a["solution"], "text": "x"}),
     Action("console", "solution_hide", "group_work", lambda w: {
         "solution": w.a["solution"], "hidden": True}),
     Action("console", "theme_merge", "group_work", lambda w: {"theme": w.a["theme"],
@@ -641,8 +637,6 @@ IDS: list[Action] = [
         "note": w.a["note"], "kind": "question", "text": "x", "client_id": "c"}),
     Action("phone", "factor_arrange", "group_work", lambda w: {
         "order": [w.a["factor"]]}),
-    Action("phone", "factor_edit", "group_work", lambda w: {"factor": w.a["factor"],
-                                                            "text": "x"}),
     Action("phone", "factor_hide", "group_work", lambda w: {"factor": w.a["factor"],
                                                             "hidden": True}),
     Action("phone", "factor_weigh", "group_work", lambda w: {
@@ -650,8 +644,6 @@ IDS: list[Action] = [
                                              "community": 1}}),
     Action("phone", "solution_add", "group_work", lambda w: {
         "factor": w.a["factor"], "text": "x", "client_id": "c"}),
-    Action("phone", "solution_edit", "group_work", lambda w: {
-        "solution": w.a["solution"], "text": "x"}),
     Action("phone", "solution_hide", "group_work", lambda w: {
         "solution": w.a["solution"], "hidden": True}),
 ]

@@ -77,20 +77,6 @@ def factor_arrange(ctx: ActionContext, payload: FactorArrange) -> Reply:
 
 
 @dataclass(frozen=True)
-class FactorEdit:
-    factor: int
-    text: str
-
-
-@live_action("factor_edit", audiences=BOTH)
-def factor_edit(ctx: ActionContext, payload: FactorEdit) -> Reply:
-    group_set, own = _worksheets(ctx)
-    worksheets.factor_edit(factor=access_factor(group_set, payload.factor, own),
-                           text=payload.text)
-    return None
-
-
-@dataclass(frozen=True)
 class FactorHide:
     factor: int
     hidden: bool
@@ -140,20 +126,6 @@ def solution_add(ctx: ActionContext, payload: SolutionAdd) -> Reply:
     worksheets.solution_add(factor=access_factor(group_set, payload.factor, own),
                             text=payload.text, client_id=payload.client_id)
     return {"type": "ack", "client_id": payload.client_id}
-
-
-@dataclass(frozen=True)
-class SolutionEdit:
-    solution: int
-    text: str
-
-
-@live_action("solution_edit", audiences=BOTH)
-def solution_edit(ctx: ActionContext, payload: SolutionEdit) -> Reply:
-    group_set, own = _worksheets(ctx)
-    worksheets.solution_edit(solution=access_solution(group_set, payload.solution, own),
-                             text=payload.text)
-    return None
 
 
 @dataclass(frozen=True)

@@ -98,16 +98,6 @@ def factor_add(*, group: Group, text: str, client_id: str,
     return factor
 
 
-def factor_edit(*, factor: Factor, text: str) -> Factor:
-    """Correct a factor's wording."""
-    text = clean_text(text)
-    with transaction.atomic():
-        Factor.objects.filter(pk=factor.pk).update(text=text)
-        factor.text = text
-        _announce(factor.group)
-    return factor
-
-
 def factor_hide(*, factor: Factor, hidden: bool) -> Factor:
     """Take a factor off the worksheet (it stays stored), or bring it back."""
     with transaction.atomic():
@@ -157,16 +147,6 @@ def solution_add(*, factor: Factor, text: str, client_id: str) -> Solution:
             _announce(factor.group)
     except IntegrityError:
         return Solution.objects.get(factor=factor, client_id=client_id)
-    return solution
-
-
-def solution_edit(*, solution: Solution, text: str) -> Solution:
-    """Correct a solution's wording."""
-    text = clean_text(text)
-    with transaction.atomic():
-        Solution.objects.filter(pk=solution.pk).update(text=text)
-        solution.text = text
-        _announce(solution.factor.group)
     return solution
 
 

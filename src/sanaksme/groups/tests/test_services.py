@@ -48,11 +48,9 @@ from sanaksme.groups.services.showing import (
 from sanaksme.groups.services.worksheets import (
     factor_add,
     factor_arrange,
-    factor_edit,
     factor_hide,
     factor_weigh,
     solution_add,
-    solution_edit,
     solution_hide,
 )
 from sanaksme.live.events import Event, GroupsChanged
@@ -520,24 +518,6 @@ def test_a_factor_without_a_usable_client_id_is_refused(group_set: GroupSet,
     assert not Factor.objects.exists()
 
 
-def test_a_factor_is_corrected_and_announced(
-    factor: Factor, group_set: GroupSet, broadcasts: list[Event],
-    django_capture_on_commit_callbacks: Any,
-) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        factor_edit(factor=factor, text=" Zema  motivācija mācīties skolā")
-
-    assert Factor.objects.get(pk=factor.pk).text == "Zema motivācija mācīties skolā"
-    assert broadcasts == [changed(group_set.item)]
-
-
-def test_a_correction_to_nothing_is_refused(factor: Factor) -> None:
-    with pytest.raises(DomainError):
-        factor_edit(factor=factor, text="  ")
-
-    assert Factor.objects.get(pk=factor.pk).text == "Zema motivācija mācīties"
-
-
 def test_a_hidden_factor_stays_stored_and_is_announced(
     factor: Factor, group_set: GroupSet, broadcasts: list[Event],
     django_capture_on_commit_callbacks: Any,
@@ -643,28 +623,6 @@ def test_an_empty_solution_is_refused(factor: Factor) -> None:
         solution_add(factor=factor, text=" ", client_id="s1")
 
     assert not Solution.objects.exists()
-
-
-def test_a_solution_is_corrected_and_announced(
-    factor: Factor, group_set: GroupSet, broadcasts: list[Event],
-    django_capture_on_commit_callbacks: Any,
-) -> None:
-    solution = solution_add(factor=factor, text="Pulciņi", client_id="s1")
-
-    with django_capture_on_commit_callbacks(execute=True):
-        solution_edit(solution=solution, text="Pulciņi  pēc stundām")
-
-    assert Solution.objects.get(pk=solution.pk).text == "Pulciņi pēc stundām"
-    assert broadcasts == [changed(group_set.item)]
-
-
-def test_a_too_long_solution_correction_is_refused(factor: Factor) -> None:
-    solution = solution_add(factor=factor, text="Pulciņi", client_id="s1")
-
-    with pytest.raises(DomainError):
-        solution_edit(solution=solution, text="x" * 301)
-
-    assert Solution.objects.get(pk=solution.pk).text == "Pulciņi"
 
 
 def test_a_hidden_solution_stays_stored_and_is_announced(

@@ -431,7 +431,7 @@ async def test_a_phone_weighs_arranges_and_hides_its_factors(
 
 
 @run_async
-async def test_a_phone_writes_edits_and_hides_a_solution(
+async def test_a_phone_writes_and_hides_a_solution(
     written: dict[str, Factor], drawn: GroupSet, work_meeting: Meeting,
 ) -> None:
     writer = await database_sync_to_async(member)(drawn, 1)
@@ -441,17 +441,15 @@ async def test_a_phone_writes_edits_and_hides_a_solution(
                      "text": "Pulciņi"}, reply="ack")
     [solution] = (await groups_of(hand))["worksheets"][0]["factors"][0]["solutions"]
 
-    await act(hand, {"action": "solution_edit", "solution": solution["id"],
-                     "text": "Pulciņi pēc stundām"})
     await act(hand, {"action": "solution_hide", "solution": solution["id"],
                      "hidden": True})
 
     [shown] = (await groups_of(hand))["worksheets"][0]["factors"][0]["solutions"]
-    assert shown == {"id": solution["id"], "text": "Pulciņi pēc stundām", "hidden": True}
+    assert shown == {"id": solution["id"], "text": "Pulciņi", "hidden": True}
     await close(hand)
 
 
-@pytest.mark.parametrize("action", ["factor_edit", "factor_hide", "factor_weigh",
+@pytest.mark.parametrize("action", ["factor_hide", "factor_weigh",
                                     "solution_add"])
 @run_async
 async def test_a_phone_cannot_touch_another_groups_factor(
@@ -481,8 +479,6 @@ async def test_a_phone_cannot_touch_another_groups_solution(
     outsider = await database_sync_to_async(member)(drawn, ROMA_GROUP)
     hand = await connect_phone(work_meeting, outsider)
 
-    await refused(hand, {"action": "solution_edit", "solution": solution.pk,
-                         "text": "Pārrakstīts"})
     await refused(hand, {"action": "solution_hide", "solution": solution.pk,
                          "hidden": True})
 
@@ -585,8 +581,7 @@ MALFORMED = [
     pytest.param({"action": "factor_arrange", "order": {"0": 1}}, id="order-a-dict"),
     pytest.param({"action": "factor_arrange", "order": ["first"]}, id="order-of-strings"),
     pytest.param({"action": "factor_arrange", "order": []}, id="order-incomplete"),
-    pytest.param({"action": "factor_edit", "text": 5}, id="text-a-number"),
-    pytest.param({"action": "factor_edit", "factor": "1", "text": "x"},
+    pytest.param({"action": "factor_hide", "factor": "1", "hidden": True},
                  id="factor-id-a-string"),
     pytest.param({"action": "factor_add", "text": "Bez klienta"}, id="no-client-id"),
     pytest.param({"action": "factor_add", "client_id": 7, "text": "x"},
