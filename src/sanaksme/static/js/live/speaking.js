@@ -54,11 +54,11 @@ export function draw(view, sp, ctx) {
 
 export function apply(event, state, ctx) {
   if (event.type !== "speaking.hands_changed" || !state.item || event.item_id !== state.item.id) return false;
-  state.speaking.queue = event.queue;
-  if (last && last.view.isConnected) {
-    last.sp = state.speaking;
-    drawQueue(last.view._slots, state.speaking, ctx);
-  }
+  const sp = state.speaking;
+  sp.queue = event.queue;
+  // In a discussion the next speaker is the queue's first (speaking/selectors.py).
+  if (sp.kind === "discussion") sp.next = sp.queue.length ? {name: sp.queue[0].name, institution: ""} : null;
+  if (last && last.view.isConnected) draw(last.view, sp, last.ctx);  // in place: drafts survive
   return true;
 }
 
