@@ -42,7 +42,9 @@ from sanaksme.groups.domain.comparison import (
     theme_status,
 )
 from sanaksme.groups.domain.matching import compile_lexicon
+from sanaksme.groups.lexicon_data import default_lexicon
 
+LEXICON = default_lexicon()  # the built-in lexicon, loaded once
 CASES = Path(__file__).resolve().parent / "compare"
 SETS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
         "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13")
@@ -118,7 +120,7 @@ def score_case(name: str, data: dict[str, object],
     groups = parse_compare_input(data)
     kinds = {item.id: group.kind for group in groups for item in group.items}
     gold = [list(theme["items"]) for theme in data["gold"]]  # type: ignore[attr-defined]
-    themes = compare_results(groups)
+    themes = compare_results(groups, lexicon=LEXICON)
     predicted = [list(t.items) for t in themes]
     gold_pairs, predicted_pairs = _pairs(gold), _pairs(predicted)
     hits = 0
@@ -209,12 +211,12 @@ def time_compare(groups: Sequence[GroupResult], runs: int = 5) -> tuple[float, f
     for cache in (compile_lexicon, normalise.stem, normalise._fold_word):
         cache.cache_clear()
     start = time.perf_counter()
-    themes = len(compare_results(groups))
+    themes = len(compare_results(groups, lexicon=LEXICON))
     cold = time.perf_counter() - start
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
-        compare_results(groups)
+        compare_results(groups, lexicon=LEXICON)
         best = min(best, time.perf_counter() - start)
     return cold, best, themes
 

@@ -25,7 +25,6 @@ from sanaksme.groups.domain.matching import (
     match_concepts,
 )
 from sanaksme.groups.domain.normalise import correct_typos, stem, tokens
-from sanaksme.groups.lexicon_data import default_lexicon  # when no lexicon is passed
 
 LABEL_LENGTH = 80
 
@@ -113,11 +112,12 @@ class _Entry:
     kind: GroupKind
 
 
-def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon | None = None,
+def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon,
                     tuning: Tuning | None = None,
                     similarity: TextSimilarity | None = None) -> list[Theme]:
     """Themes over all items: each item in exactly one theme; the same input gives the
-    same output. Order: common, experts only, community only; larger first."""
+    same output. Order: common, experts only, community only; larger first. The lexicon
+    is passed in (`groups.lexicon_data` loads the built-in one), so this stays pure."""
     entries = [_Entry(item, number, group.kind)
                for number, group in enumerate(groups) for item in group.items]
     ids = Counter(entry.item.id for entry in entries)
@@ -127,7 +127,7 @@ def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon | None = 
     if not entries:
         return []
     knobs = tuning or Tuning()
-    compiled = compile_lexicon(lexicon or default_lexicon())
+    compiled = compile_lexicon(lexicon)
     texts = [entry.item.text for entry in entries]
     analysed = _analyse_all(texts, compiled)
     concepts = [match_concepts(a, compiled, partial=knobs.partial_weight)
@@ -141,7 +141,7 @@ def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon | None = 
     clusters = average_linkage(
         len(entries), similarities, threshold=knobs.threshold,
         apart=[entry.group for entry in entries] if knobs.one_per_group else None)
-    return _themes(clusters, entries, concepts, similarities, lexicon or default_lexicon())
+    return _themes(clusters, entries, concepts, similarities, lexicon)
 
 
 def _analyse_all(texts: Sequence[str], compiled: CompiledLexicon) -> list[Analysed]:

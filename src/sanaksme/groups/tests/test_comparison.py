@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sanaksme.groups.domain import comparison as engine
 from sanaksme.groups.domain.comparison import (
     GroupKind,
     GroupResult,
@@ -15,11 +17,13 @@ from sanaksme.groups.domain.comparison import (
     Theme,
     ThemeStatus,
     Tuning,
-    compare_results,
     theme_status,
 )
 from sanaksme.groups.domain.lexicon import lexicon_learn
 from sanaksme.groups.lexicon_data import default_lexicon
+
+# The engine with the built-in lexicon unless a test passes its own.
+compare_results = partial(engine.compare_results, lexicon=default_lexicon())
 
 
 def meeting(*experts: Sequence[str], community: Sequence[str] = ()) -> list[GroupResult]:

@@ -19,6 +19,7 @@ from sanaksme.groups.domain.compare_io import (
     themes_to_data,
 )
 from sanaksme.groups.domain.comparison import TextSimilarity, compare_results
+from sanaksme.groups.lexicon_data import default_lexicon
 
 
 class Command(BaseCommand):
@@ -46,7 +47,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {exc}") from exc
         similarity = _embedding_similarity(options["embeddings"]) if options[
             "embeddings"] else None
-        themes = compare_results(groups, similarity=similarity)
+        themes = compare_results(groups, lexicon=default_lexicon(), similarity=similarity)
         output = json.dumps(themes_to_data(themes), ensure_ascii=False, indent=2) + "\n"
         target: Path | None = options["output"]
         if target is None:
