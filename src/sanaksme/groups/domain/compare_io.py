@@ -3,6 +3,8 @@
 Input: {"groups": [{"name", "kind", "items": [{"id", "text", "responsibility"?}]}]}.
 Other top-level keys (a meeting name, benchmark "gold" themes) are ignored; unknown keys
 inside a group, an item or a responsibility are errors, so typos do not pass silently.
+An item's "responsibility" (the group's split, shares adding up to 100) is checked and
+accepted, so exported worksheets stay valid input, but the engine does not use it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from sanaksme.groups.domain.comparison import (
     GroupKind,
     GroupResult,
     Item,
-    Responsibility,
     Theme,
 )
 
@@ -105,12 +106,12 @@ def _item(value: Any, path: str, seen_ids: dict[str, str]) -> Item:
     seen_ids[item_id] = path
     text = _string(fields, "text", path)
     shares = fields.get("responsibility")
-    responsibility = None if shares is None else _responsibility(
-        shares, f"{path}.responsibility")
-    return Item(item_id, text, responsibility)
+    if shares is not None:
+        _check_responsibility(shares, f"{path}.responsibility")
+    return Item(item_id, text)
 
 
-def _responsibility(value: Any, path: str) -> Responsibility:
+def _check_responsibility(value: Any, path: str) -> None:
     fields = _object(value, path, set(_SHARES))
     numbers: list[int] = []
     for share in _SHARES:
@@ -124,7 +125,6 @@ def _responsibility(value: Any, path: str) -> Responsibility:
         numbers.append(number)
     if sum(numbers) != 100:
         raise CompareInputError(path, f"shares add up to {sum(numbers)}, not 100")
-    return Responsibility(*numbers)
 
 
 def themes_to_data(themes: Sequence[Theme]) -> dict[str, Any]:

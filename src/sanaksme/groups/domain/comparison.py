@@ -41,17 +41,9 @@ class ThemeStatus(StrEnum):
 
 
 @dataclass(frozen=True)
-class Responsibility:
-    municipality: int
-    state: int
-    community: int
-
-
-@dataclass(frozen=True)
 class Item:
     id: str
     text: str
-    responsibility: Responsibility | None = None
 
 
 @dataclass(frozen=True)

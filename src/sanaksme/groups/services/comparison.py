@@ -18,11 +18,9 @@ from ..domain.comparison import (
     GroupKind,
     GroupResult,
     Item,
-    Responsibility,
     compare_results,
 )
 from ..domain.lexicon import Concept, Lexicon, lexicon_learn
-from ..domain.worksheet import shares
 from ..lexicon_data import default_lexicon
 from ..models import Factor, Group, GroupSet, LearnedConcept, Theme
 from .common import announce
@@ -49,17 +47,11 @@ def _added(builtin: Concept, learned: Concept | None) -> Concept:
     return Concept(builtin.key, builtin.label, builtin.terms + extra)
 
 
-def _responsibility(factor: Factor) -> Responsibility | None:
-    split = shares((factor.municipality, factor.state, factor.community))
-    return None if split is None else Responsibility(split.municipality, split.state,
-                                                     split.community)
-
-
 def _engine_input(groups: Iterable[Group], factors: Iterable[Factor]) -> list[GroupResult]:
     by_group: dict[int, list[Item]] = {}
     for f in factors:
         by_group.setdefault(f.group_id, []).append(
-            Item(str(f.pk), f.text, _responsibility(f)))
+            Item(str(f.pk), f.text))
     return [GroupResult(str(g.number),
                         GroupKind.COMMUNITY if g.kind == "dedicated" else GroupKind.EXPERTS,
                         tuple(by_group.get(g.pk, ())))

@@ -14,7 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from sanaksme.groups.domain.compare_io import CompareInputError, parse_compare_input
-from sanaksme.groups.domain.comparison import GroupKind, Responsibility
+from sanaksme.groups.domain.comparison import GroupKind
 from sanaksme.groups.management.commands.compare import _embedding_similarity
 
 EXAMPLE = Path(__file__).resolve().parents[4] / "examples" / "compare-sample.json"
@@ -152,12 +152,11 @@ def test_a_local_embedding_model_gives_clipped_cosines(
     assert numpy.allclose(matrix, expected)
 
 
-def test_parsed_input_keeps_kinds_and_responsibility() -> None:
+def test_parsed_input_keeps_kinds_and_items() -> None:
     groups = parse_compare_input(sample())
 
     assert [g.kind for g in groups] == [GroupKind.EXPERTS, GroupKind.COMMUNITY]
-    assert groups[0].items[0].responsibility == Responsibility(40, 30, 30)
-    assert groups[0].items[1].responsibility is None
+    assert [i.id for i in groups[0].items] == [i["id"] for i in sample()["groups"][0]["items"]]
 
 
 def test_extra_top_level_keys_are_allowed() -> None:
