@@ -28,12 +28,16 @@ run: $(VENV)/.installed
 	$(BIN)/sanaksme demo --url http://$(HOST):$(PORT)
 	$(BIN)/sanaksme serve --host $(HOST) --port $(PORT)
 
-# The live screens' JavaScript rules first (Node's own test runner, no npm packages).
+# The live screens' JavaScript rules first (Node's own test runner, no npm packages),
+# then the suite in two processes (pytest-xdist; each has its own SQLite database and
+# data directory). TEST_WORKERS=0 runs it in one.
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test
 	node --test tests/js/
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-# The same suite on PostgreSQL + the Redis channel layer and cache (scale-out mode).
+# The same suite on PostgreSQL + the Redis channel layer and cache (scale-out mode), in
+# one process: two would share Redis's channel groups and cache keys.
 SCALEOUT_DB ?= postgres://postgres@127.0.0.1:5432/test
 SCALEOUT_REDIS ?= redis://127.0.0.1:6379/0
 test-scaleout: $(VENV)/.installed-test

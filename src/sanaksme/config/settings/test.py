@@ -4,8 +4,11 @@ import os
 import tempfile
 from pathlib import Path
 
+# One data directory per test process (pytest-xdist runs two: gw0, gw1).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 os.environ.setdefault(
-    "SANAKSME_DATA_DIR", str(Path(tempfile.gettempdir()) / "sanaksme-test-data")
+    "SANAKSME_DATA_DIR",
+    str(Path(tempfile.gettempdir()) / f"sanaksme-test-data{'-' + _WORKER if _WORKER else ''}"),
 )
 
 from .base import *  # noqa: F403
