@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -150,18 +151,31 @@ DATABASES = _databases()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL")
-if REDIS_URL:
-    CHANNEL_LAYERS = {
+# channels_redis waits for a message with a blocking pop of 5 s (brpop_timeout); the
+# socket must wait longer than that, or on a loaded machine the reply of a pop that
+# took a message arrives after the client gave up, and the event is lost. redis-py
+# 6+ defaults to a 5 s socket timeout: exactly the race.
+REDIS_LAYER_SOCKET_TIMEOUT = 30
+
+
+def channel_layers(redis_url: str) -> dict[str, Any]:
+    """The channel layer: Redis to scale out, else in memory (one process)."""
+    if not redis_url:
+        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer",
+                            "CONFIG": {"capacity": 10000}}}
+    return {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             # Sockets get events through one channel per process (live.fanout), so
             # that channel needs room for a burst; per-socket channels stay idle.
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 10000},
+            "CONFIG": {"hosts": [{"address": redis_url,
+                                  "socket_timeout": REDIS_LAYER_SOCKET_TIMEOUT}],
+                       "capacity": 10000},
         }
     }
-else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer",
-                                  "CONFIG": {"capacity": 10000}}}
+
+
+CHANNEL_LAYERS = channel_layers(REDIS_URL)
 # Rate limits and join throttling live in the cache: shared by all workers with Redis.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",

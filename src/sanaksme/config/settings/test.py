@@ -5,10 +5,11 @@ import tempfile
 from pathlib import Path
 
 # One data directory per test process (pytest-xdist runs two: gw0, gw1).
-_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 os.environ.setdefault(
     "SANAKSME_DATA_DIR",
-    str(Path(tempfile.gettempdir()) / f"sanaksme-test-data{'-' + _WORKER if _WORKER else ''}"),
+    str(Path(tempfile.gettempdir())
+        / "-".join(filter(None, ["sanaksme-test-data",
+                                 os.environ.get("PYTEST_XDIST_WORKER")]))),
 )
 
 from .base import *  # noqa: F403
