@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from sanaksme.live.actions import CONSOLE, PHONE, ActionContext, Reply, live_action
+from sanaksme.live.opening import item_closed
 from sanaksme.live.payload import Empty, MaxLen, refusal
 from sanaksme.live.state import OMIT, Screen, state_part
+from sanaksme.programme.models import AgendaItem
 
 from . import services
 from .models import Round
@@ -145,3 +147,10 @@ def speaking(screen: Screen) -> Any:
     if screen.item is None or screen.item.method not in SPEAKING_METHODS:
         return OMIT
     return speaking_state(screen.item, console=screen.console)
+
+
+@item_closed
+def turn_end(item: AgendaItem) -> None:
+    """Leaving a tour de table or a discussion ends the turn under way."""
+    if item.method in SPEAKING_METHODS:
+        services.round_leave(item=item)

@@ -77,6 +77,18 @@ def _end(turn: Turn, now: dt.datetime) -> None:
                                            resumed_at=None)
 
 
+def round_leave(*, item: AgendaItem, now: dt.datetime | None = None) -> None:
+    """The item left the screens: its turn under way ends now, so the time away (another
+    item, a coffee break) is never counted as spoken. Back on the item, "next" goes on
+    with the next speaker. No event: no screen shows this item any more."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        round_ = (Round.objects.select_for_update(of=("self",)).select_related("current")
+                  .filter(item=item).first())
+        if round_ is not None and round_.current is not None:
+            _end(round_.current, now)
+
+
 def _begin(round_: Round, participant_id: int | None, now: dt.datetime) -> Turn | None:
     if participant_id is None:
         Round.objects.filter(pk=round_.pk).update(current=None, finished=True)
