@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from sanaksme.participants.models import Participant
+from sanaksme.participants.selectors import participants_by_name
 from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.labels import option_label
 from sanaksme.programme.models import AgendaItem
@@ -133,8 +134,8 @@ def groups_state(item: AgendaItem, *, audience: str,
 
 def _pool(item: AgendaItem, group_set: GroupSet | None) -> dict[str, Any]:
     rule = rule_for(item)
-    everyone = list(Participant.objects.filter(meeting_id=item.day.meeting_id)
-                    .order_by("name", "pk"))
+    everyone = participants_by_name(Participant.objects.filter(
+        meeting_id=item.day.meeting_id))
     present = [p for p in everyone if p.present]
     placed = set()
     if group_set is not None:

@@ -44,7 +44,8 @@ def current_item_set(*, meeting: Meeting, item: AgendaItem | None) -> Meeting:
     """`meeting_set_current_item`, and the hooks, in one transaction: screens are told
     after commit, so the state they fetch has what the hooks made."""
     with transaction.atomic():
-        previous = (Meeting.objects.select_for_update().select_related("current_item__day")
+        previous = (Meeting.objects.select_for_update(of=("self",))
+                    .select_related("current_item__day")
                     .get(pk=meeting.pk).current_item)
         meeting = meeting_set_current_item(meeting=meeting, item=item)
         if previous is not None and (item is None or previous.pk != item.pk):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sanaksme.core.clients import session_device
+from sanaksme.core.text import latvian_sort_key
 from sanaksme.programme.models import Meeting
 
 from .models import JoinClaim, Participant
@@ -44,8 +46,9 @@ def session_participant(session: Any, meeting_id: int) -> tuple[int, str] | None
 
 def participant_list_for_joining(meeting: Meeting) -> list[tuple[int, str]]:
     """Names (and nothing else: no category) for the facilitator's console."""
-    return list(Participant.objects.filter(meeting=meeting).exclude(category="organiser")
-                .order_by("name").values_list("pk", "name"))
+    people = Participant.objects.filter(meeting=meeting).exclude(category="organiser")
+    return sorted(people.values_list("pk", "name"),
+                  key=lambda p: (latvian_sort_key(p[1]), p[0]))
 
 
 def claim_list_pending(meeting: Meeting) -> list[JoinClaim]:
@@ -56,4 +59,9 @@ def claim_list_pending(meeting: Meeting) -> list[JoinClaim]:
 
 def participant_list_for_badges(meeting: Meeting) -> list[Participant]:
     """Everyone registered, by name, for the printed badges (name, QR, PIN)."""
-    return list(Participant.objects.filter(meeting=meeting).order_by("name", "pk"))
+    return participants_by_name(Participant.objects.filter(meeting=meeting))
+
+
+def participants_by_name(people: Iterable[Participant]) -> list[Participant]:
+    """People in Latvian alphabetical order ("Jānis" before "Jeļena"), then by id."""
+    return sorted(people, key=lambda p: (latvian_sort_key(p.name), p.pk))

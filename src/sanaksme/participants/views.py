@@ -22,12 +22,17 @@ from sanaksme.programme.services import meeting_close, meeting_reopen
 from . import identity, services
 from .forms import ParticipantForm
 from .models import JoinClaim, Participant
-from .selectors import claim_list_pending, participant_list_for_badges
+from .selectors import (
+    claim_list_pending,
+    participant_list_for_badges,
+    participants_by_name,
+)
 
 
 def _page(request: HttpRequest, meeting: Meeting, form: ParticipantForm,
           csv_errors: list[str] | None = None, status: int = 200) -> HttpResponse:
-    people = Participant.objects.filter(meeting=meeting).order_by("category", "name")
+    people = sorted(participants_by_name(Participant.objects.filter(meeting=meeting)),
+                    key=lambda p: p.category)  # stable: by name within a category
     return render(request, "participants/list.html", {
         "meeting": meeting, "people": people, "form": form, "csv_errors": csv_errors,
     }, status=status)
@@ -135,8 +140,8 @@ def _claims(request: HttpRequest, meeting: Meeting) -> HttpResponse:
         return HttpResponse(status=204)  # nothing changed: htmx keeps what is shown
     return render(request, "participants/partials/claims.html", {
         "meeting": meeting, "claims": claims, "version": version,
-        "people": Participant.objects.filter(meeting=meeting).order_by("name", "pk")
-        .only("pk", "name", "institution", "device"),
+        "people": participants_by_name(Participant.objects.filter(meeting=meeting)
+                                       .only("pk", "name", "institution", "device")),
     })
 
 

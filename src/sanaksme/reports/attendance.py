@@ -10,7 +10,6 @@ special-category data and has no place on a sheet that is passed round the room.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 
 from django.utils import translation
@@ -18,42 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from sanaksme.core.dates import format_date, format_weekday
+from sanaksme.core.text import latvian_sort_key
 from sanaksme.participants.models import Participant
 from sanaksme.programme.document.data import funding_lines
 from sanaksme.programme.models import Meeting
-
-# Latvian alphabetical order: č, ģ, ķ, ļ, ņ, š, ž are letters of their own after c, g,
-# k, l, n, s, z; the long vowels ā, ē, ī, ū sort with a, e, i, u and only break ties.
-_LATVIAN_LETTERS = ("aā", "b", "c", "č", "d", "eē", "f", "g", "ģ", "h", "iī", "j", "k",
-                    "ķ", "l", "ļ", "m", "n", "ņ", "oō", "p", "q", "r", "ŗ", "s", "š",
-                    "t", "uū", "v", "w", "x", "y", "z", "ž")
-_LETTER_BASE = 100  # digits sort before letters, spaces and punctuation before both
-_WEIGHTS: dict[str, tuple[int, int]] = {
-    letter: (_LETTER_BASE + primary, secondary)
-    for primary, group in enumerate(_LATVIAN_LETTERS)
-    for secondary, letter in enumerate(group)
-}
-_UNKNOWN = 9  # the tie-breaking weight of a letter with a foreign diacritic (é, ö, ...)
-
-
-def _weight(char: str) -> tuple[int, int]:
-    if char in _WEIGHTS:
-        return _WEIGHTS[char]
-    base = unicodedata.normalize("NFD", char)[0]
-    if base in _WEIGHTS:
-        return _WEIGHTS[base][0], _UNKNOWN
-    if base.isdigit():
-        return 10 + int(base) if base.isascii() else 20, 0
-    if not base.isalnum():
-        return 0, 0
-    return _LETTER_BASE + len(_LATVIAN_LETTERS) + ord(base), 0
-
-
-def latvian_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
-    """A key that sorts `text` in Latvian alphabetical order, case-insensitively."""
-    folded = unicodedata.normalize("NFC", " ".join(text.split()).casefold())
-    weights = [_weight(char) for char in folded]
-    return tuple(w[0] for w in weights), tuple(w[1] for w in weights), text
 
 
 @dataclass(frozen=True)

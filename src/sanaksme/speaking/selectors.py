@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sanaksme.participants.models import Participant
+from sanaksme.participants.selectors import participants_by_name
 from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.labels import option_label
 from sanaksme.programme.models import AgendaItem
@@ -71,8 +72,8 @@ def speaking_state(item: AgendaItem, *, console: bool = False) -> dict[str, Any]
                            "institution": people[pid].institution, "id": pid,
                            "spoken": round(spoken[pid]) if pid in spoken else None}
                           for pid in order]
-        state["skipped"] = [{"id": p.pk, "name": p.name} for p in
-                            Participant.objects.filter(pk__in=round_.skipped).order_by("name")]
+        state["skipped"] = [{"id": p.pk, "name": p.name} for p in participants_by_name(
+            Participant.objects.filter(pk__in=round_.skipped))]
     return state
 
 
@@ -132,5 +133,5 @@ def queue_state(round_: Round, *, console: bool) -> list[dict[str, Any]]:
 
 
 def _people(item: AgendaItem) -> list[dict[str, Any]]:
-    return [{"id": p.pk, "name": p.name} for p in
-            Participant.objects.filter(meeting_id=item.day.meeting_id).order_by("name")]
+    return [{"id": p.pk, "name": p.name} for p in participants_by_name(
+        Participant.objects.filter(meeting_id=item.day.meeting_id))]

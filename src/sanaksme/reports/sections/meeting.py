@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanaksme.core.dates import format_date, format_time, format_weekday
+from sanaksme.core.text import latvian_sort_key
 from sanaksme.participants.models import Participant
 from sanaksme.presenting.models import Projection
 from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.labels import option_label
 from sanaksme.programme.models import AgendaItem, ItemRun, Meeting
 
-from ..attendance import latvian_sort_key
 from ..data import CategoryCount, Count, DayRun, Participation, Person, RunRow, Visit
 
 CATEGORY_ORDER = ("regional_expert", "municipal", "expert", "roma_community", "organiser")

@@ -12,12 +12,12 @@ import pytest
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
+from sanaksme.core.text import latvian_sort_key
 from sanaksme.participants.models import CATEGORY_CHOICES, Attendance, Participant
 from sanaksme.programme.models import Meeting, Project
 from sanaksme.reports.attendance import (
     AttendanceRow,
     attendance_sheets,
-    latvian_sort_key,
 )
 from sanaksme.reports.render.attendance_pdf import render_attendance_pdf
 
