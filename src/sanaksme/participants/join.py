@@ -37,7 +37,7 @@ SELF_REGISTER_PER_DEVICE = 3
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=gettext_lazy("Meeting code"), max_length=12,
+    code = forms.CharField(label=gettext_lazy("Meeting code"), max_length=24,
                            widget=forms.TextInput(attrs={
                                "autocomplete": "off", "autocapitalize": "characters",
                                "spellcheck": "false", "class": "code"}))
@@ -80,13 +80,18 @@ def _refusal(request: HttpRequest, status: int, message: str) -> HttpResponse:
                   {"form": CodeForm(), "refusal": message}, status=status)
 
 
+def join_code_clean(code: str) -> str:
+    """A code as people type it: any case, with spaces or dashes ("3dw rty", "3DW-RTY")."""
+    return "".join(ch for ch in code.upper() if not ch.isspace() and ch != "-")
+
+
 def meeting_or_refusal(request: HttpRequest, code: str) -> Meeting | HttpResponse:
     """The open meeting with this code; else a 429, 404 or 410 answer (a wrong code is
     counted against this client and its address)."""
     address, device = _client(request)
     if THROTTLE.locked(address, device):
         return _refusal(request, 429, _("Too many wrong codes. Wait a few minutes."))
-    meeting = Meeting.objects.filter(join_code=code.strip().upper()).first()
+    meeting = Meeting.objects.filter(join_code=join_code_clean(code)).first()
     if meeting is None:
         THROTTLE.wrong(address, device)
         return _refusal(request, 404, _("There is no meeting with this code. Check the "

@@ -50,6 +50,19 @@ def test_the_code_form_is_shown(phone: Client) -> None:
     assert 'name="code"' in response.content.decode()
 
 
+@pytest.mark.parametrize("typed", ["{code}", "{lower}", " {a} {b} ", "{a}-{b}"])
+def test_a_code_is_accepted_in_any_case_with_spaces_or_a_dash(
+    phone: Client, demo_meeting: Meeting, typed: str,
+) -> None:
+    code = demo_meeting.join_code
+    text = typed.format(code=code, lower=code.lower(), a=code[:3], b=code[3:].lower())
+
+    response = phone.post("/j/", {"code": text})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/j/{code}/"
+
+
 def test_a_wrong_code_is_404_with_a_message(phone: Client, demo_meeting: Meeting) -> None:
     response = phone.post("/j/", {"code": "NOPE42"})
 
