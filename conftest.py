@@ -10,7 +10,7 @@ things up, they never hard-code ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pytest
@@ -19,6 +19,7 @@ from django.test import Client
 from django.utils import translation
 from pytest_factoryboy import register
 
+from sanaksme.live.channel_groups import Audience
 from sanaksme.live.events import Event
 from sanaksme.participants.tests.factories import ParticipantFactory
 from sanaksme.programme.management.commands.demo import DEMO_FILE
@@ -142,6 +143,18 @@ def broadcasts(monkeypatch: pytest.MonkeyPatch) -> list[Event]:
 
     monkeypatch.setattr("sanaksme.live.broadcast._send", record)
     return sent
+
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Event, tuple[Audience, ...]]]:
+    """Like `broadcasts`, but with each event's audiences (who may see what)."""
+    recorded: list[tuple[Event, tuple[Audience, ...]]] = []
+
+    def record(event: Event, audiences: Iterable[Audience]) -> None:
+        recorded.append((event, tuple(audiences)))
+
+    monkeypatch.setattr("sanaksme.live.broadcast._send", record)
+    return recorded
 
 
 @pytest.fixture(autouse=True)

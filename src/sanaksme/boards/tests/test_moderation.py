@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -94,18 +93,6 @@ def municipal(demo_meeting: Meeting) -> Participant:
 @pytest.fixture
 def regional_expert(demo_meeting: Meeting) -> Participant:
     return demo_meeting.participants.filter(category="regional_expert").order_by("pk")[0]
-
-
-@pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> Sent:
-    """Like the root `broadcasts` fixture, but with each event's audiences."""
-    recorded: Sent = []
-
-    def record(event: Event, audiences: Iterable[Audience]) -> None:
-        recorded.append((event, tuple(audiences)))
-
-    monkeypatch.setattr("sanaksme.live.broadcast._send", record)
-    return recorded
 
 
 def add(sheet: Sheet, client_id: str, text: str = "Laba skola",

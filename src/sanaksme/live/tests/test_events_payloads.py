@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
-from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -46,18 +45,6 @@ pytestmark = pytest.mark.django_db
 Sent = list[tuple[Event, tuple[Audience, ...]]]
 CONSOLE = (Audience.CONSOLE,)
 ROOM = (Audience.PROJECTOR, Audience.PHONE)
-
-
-@pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> Sent:
-    """Like the root `broadcasts` fixture, but with each event's audiences."""
-    recorded: Sent = []
-
-    def record(event: Event, audiences: Iterable[Audience]) -> None:
-        recorded.append((event, tuple(audiences)))
-
-    monkeypatch.setattr("sanaksme.live.broadcast._send", record)
-    return recorded
 
 
 def payloads(sent: Sent) -> dict[tuple[Audience, ...], dict[str, Any]]:
