@@ -39,6 +39,14 @@ def new_projector_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+PARTICIPANT_LANGUAGES = ("lv", "en", "ru")
+
+
+def default_languages() -> list[str]:
+    """The languages a participant's phone may choose: all that are translated."""
+    return list(PARTICIPANT_LANGUAGES)
+
+
 class Organisation(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
     members = models.ManyToManyField(
@@ -141,6 +149,17 @@ class Meeting(TimeStampedModel):
     last_seq = models.PositiveBigIntegerField(_("last event number"), default=0)
     # A closed meeting's join code and personal links stop working (meeting_close).
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # The languages participants may pick on the join and phone pages (a subset of
+    # PARTICIPANT_LANGUAGES); reports stay in `language`.
+    languages = models.JSONField(_("participant languages"), default=default_languages,
+                                 blank=True)
+    # Simple mode: pictograms, colours, short words, one question per screen.
+    easy_mode = models.BooleanField(
+        _("simple mode with pictures"), default=False,
+        help_text=_("Phones can show pictograms and short words for people who read little."))
+    # What the projector shows of a brainstorm (one sheet, one column, all in turn);
+    # set from the console, reset when the item changes.
+    projector_view = models.JSONField(_("projector view"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("meeting")
