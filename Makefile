@@ -28,11 +28,18 @@ run: $(VENV)/.installed
 	$(BIN)/sanaksme demo --url http://$(HOST):$(PORT)
 	$(BIN)/sanaksme serve --host $(HOST) --port $(PORT)
 
+# axe-core for the browser tests' accessibility checks (package-lock.json pins it):
+# installed when node_modules is missing or older than the lock. Nothing is served
+# from node_modules.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 # The live screens' JavaScript rules first (Node's own test runner, no npm packages),
 # then the suite in two processes (pytest-xdist; each has its own SQLite database and
 # data directory). TEST_WORKERS=0 runs it in one.
 TEST_WORKERS ?= 2
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test node_modules/.package-lock.json
 	node --test tests/js/
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
@@ -49,7 +56,7 @@ test-js:
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not e2e"
 
-e2e: $(VENV)/.installed-test
+e2e: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/python -m pytest -m e2e
 
 bench: $(VENV)/.installed-test
