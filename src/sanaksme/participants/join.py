@@ -34,6 +34,7 @@ from .selectors import session_key, session_person
 THROTTLE = Throttle("join")
 QUOTA_WINDOW = 3600  # seconds: claims and self-registrations per address and device
 SELF_REGISTER_PER_DEVICE = 3
+CODE_SHOWN = 24  # the most of a wrong code said back (the form's max_length)
 
 
 class CodeForm(forms.Form):
@@ -75,9 +76,11 @@ def _client(request: HttpRequest) -> tuple[str, str]:
     return client_address(request), identity.device_for(request.session)
 
 
-def _refusal(request: HttpRequest, status: int, message: str) -> HttpResponse:
+def _refusal(request: HttpRequest, status: int, message: str, code: str = "") -> HttpResponse:
+    """The code form again with `message`, holding the `code` tried so it can be fixed."""
+    form = CodeForm(initial={"code": code[:CODE_SHOWN]} if code else None)
     return render(request, "participants/join_start.html",
-                  {"form": CodeForm(), "refusal": message}, status=status)
+                  {"form": form, "refusal": message}, status=status)
 
 
 def join_code_clean(code: str) -> str:
@@ -91,11 +94,13 @@ def meeting_or_refusal(request: HttpRequest, code: str) -> Meeting | HttpRespons
     address, device = _client(request)
     if THROTTLE.locked(address, device):
         return _refusal(request, 429, _("Too many wrong codes. Wait a few minutes."))
-    meeting = Meeting.objects.filter(join_code=join_code_clean(code)).first()
+    cleaned = join_code_clean(code)
+    meeting = Meeting.objects.filter(join_code=cleaned).first()
     if meeting is None:
         THROTTLE.wrong(address, device)
-        return _refusal(request, 404, _("There is no meeting with this code. Check the "
-                                        "code on the screen."))
+        return _refusal(request, 404, _("No meeting has the code %(code)s. Check the code "
+                                        "on the screen.") % {"code": cleaned[:CODE_SHOWN]},
+                        cleaned)
     if meeting.closed_at is not None:
         return _refusal(request, 410, _("This meeting has ended. The code no longer "
                                         "works."))

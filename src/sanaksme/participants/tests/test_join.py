@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from sanaksme.participants.models import ConsentEvent, JoinClaim, Participant
 from sanaksme.participants.selectors import session_key
@@ -67,7 +68,8 @@ def test_a_wrong_code_is_404_with_a_message(phone: Client, demo_meeting: Meeting
     response = phone.post("/j/", {"code": "NOPE42"})
 
     assert response.status_code == 404
-    assert "There is no meeting with this code" in response.content.decode()
+    assert "No meeting has the code NOPE42. Check the code on the screen." in (
+        response.content.decode())
 
 
 def test_the_eleventh_wrong_code_from_one_address_is_429(phone: Client,
@@ -124,10 +126,37 @@ def test_the_code_in_the_query_string_works(phone: Client, demo_meeting: Meeting
 
 def test_an_unknown_code_in_the_link_shows_the_form_with_a_message(
         phone: Client, demo_meeting: Meeting) -> None:
-    response = phone.get("/j/NOPE42/")
+    response = phone.get("/j/nope-42/")
 
+    html = response.content.decode()
     assert response.status_code == 404
-    assert 'name="code"' in response.content.decode()
+    assert "No meeting has the code NOPE42. Check the code on the screen." in html
+    assert 'name="code"' in html
+    assert 'value="NOPE42"' in html  # the code tried, to correct
+
+
+def test_a_closed_meeting_in_the_link_says_it_has_ended(phone: Client,
+                                                        demo_meeting: Meeting) -> None:
+    Meeting.objects.filter(pk=demo_meeting.pk).update(closed_at=timezone.now())
+
+    for url in (f"/j/{demo_meeting.join_code}/", f"/p/{demo_meeting.join_code}/"):
+        response = phone.get(url)
+
+        html = response.content.decode()
+        assert response.status_code == 410
+        assert "This meeting has ended. The code no longer works." in html
+        assert 'name="code"' in html
+
+
+def test_the_consent_and_my_data_pages_say_who_joined_with_not_you(
+        phone: Client, person: Participant, demo_meeting: Meeting) -> None:
+    phone.post(f"/j/{demo_meeting.join_code}/{person.join_token}/")
+
+    for page in ("consent", "me"):
+        html = phone.get(f"/j/{demo_meeting.join_code}/{page}/").content.decode()
+
+        assert f"You joined as {person.name}" in html
+        assert "Not you?" in html
 
 
 # The personal link, the name and the PIN ----------------------------------------------
