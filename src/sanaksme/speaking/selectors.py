@@ -23,7 +23,16 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 def speaking_state(item: AgendaItem, *, console: bool = False) -> dict[str, Any] | None:
     """Current and next speaker (name and institution only, never a category), the
-    countdown as absolute times, and the round's totals. None if not started."""
+    countdown as absolute times, how long the speaker has spoken (`spoken` up to
+    `resumed_at`, from when the clock runs again), the item's question, and the
+    round's totals."""
+    state = _speaking_state(item, console=console)
+    if state is not None:
+        state["question"] = str(item.params.get("question", "") or "")
+    return state
+
+
+def _speaking_state(item: AgendaItem, *, console: bool) -> dict[str, Any] | None:
     round_ = Round.objects.filter(item=item).select_related("current").first()
     if round_ is None and item.method != Method.DISCUSSION.value:
         # Not started yet: the planned order, which the console may still rearrange.
@@ -89,7 +98,9 @@ def _turn(turn: Turn, people: dict[int, Participant]) -> dict[str, Any]:
             **(_person(person) or {"name": "", "institution": ""}),
             "allowed": turn.allowed_seconds, "started_at": _iso(turn.started_at),
             "ends_at": _iso(turn.ends_at), "left": turn.left_seconds,
-            "paused": turn.resumed_at is None}
+            "paused": turn.resumed_at is None,
+            # Elapsed time: `spoken` seconds until `resumed_at`, plus the time since.
+            "spoken": round(turn.spoken_seconds, 1), "resumed_at": _iso(turn.resumed_at)}
 
 
 def _discussion_state(round_: Round, *, console: bool) -> dict[str, Any]:

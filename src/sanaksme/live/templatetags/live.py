@@ -138,6 +138,7 @@ def _speaking() -> dict[str, str]:
         "your_turn": _("Your turn to speak"),
         "next_speaker": _("Next"),
         "next": _("Next speaker ▶"),
+        "speaking_for": _("Speaking for"),
         "start_round": _("Start the round"),
         "round_over": _("Everyone has spoken."),
         "spoken_of": _("spoken"),

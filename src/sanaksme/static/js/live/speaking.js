@@ -4,11 +4,13 @@
  * ctx.opts: controls (console: the tools, order, queue, minutes), showNext (the next
  * speaker's name), mine (phone: "your turn", raise/lower my hand), queueLine (projector:
  * who waits to speak), keyPoints (show key points when the console shows them).
+ * Every screen shows the item's question; the console and the projector also show how
+ * long the current speaker has spoken (the phone shows only the countdown).
  */
 import {clockText, el, keyed, tool} from "./dom.js";
 import {clockClass, onTick, projectedEnd, secondsLeft} from "./countdown.js";
 
-const SLOTS = ["head", "tools", "totals", "order", "hand", "waiting", "keyPoints", "queue",
+const SLOTS = ["question", "head", "tools", "totals", "order", "hand", "waiting", "keyPoints", "queue",
                "add", "minutes", "kpToggle", "floor", "log"];
 let last = null;       // {view, sp, ctx}
 let ticking = false;
@@ -26,6 +28,7 @@ export function draw(view, sp, ctx) {
   const o = ctx.opts, S = ctx.S, cfg = ctx.cfg;
   const cur = sp.current;
   const discussion = sp.kind === "discussion";
+  fill(slots.question, sp.question ? [el("p", {class: "question"}, sp.question)] : []);
   const head = [];
   if (cur) {
     const mine = o.mine && cur.participant_id === cfg.me;
@@ -34,6 +37,7 @@ export function draw(view, sp, ctx) {
     if (cur.institution) head.push(el("p", {class: "institution"}, cur.institution));
     head.push(el("p", {id: "clock", class: "clock", role: "timer"}));
     head.push(el("p", {id: "clock-status", class: "clock-status"}));
+    if (!o.mine) head.push(el("p", {id: "elapsed", class: "speaking-label elapsed"}));
   } else if (sp.finished) {
     head.push(el("p", {class: "waiting"}, S.round_over));
   }
@@ -72,6 +76,8 @@ function tick(now) {
   const {sp, ctx} = last, cur = sp.current, S = ctx.S;
   const clock = document.getElementById("clock");
   if (!cur || !clock) return;
+  const elapsed = document.getElementById("elapsed");
+  if (elapsed) elapsed.textContent = S.speaking_for + " " + clockText(elapsedSeconds(cur.spoken, cur.resumed_at, now));
   const left = secondsLeft(cur.ends_at, cur.left, cur.paused, now);
   if (left === null) { clock.textContent = ""; return; }
   clock.textContent = clockText(left);
@@ -82,6 +88,13 @@ function tick(now) {
   if (end && cur.allowed) {
     end.textContent = S.projected_end + " " + projectedEnd(now, left, sp.speakers_left, cur.allowed);
   }
+}
+
+/** How long the current speaker has spoken: `spoken` seconds up to `resumedAt` (the
+ * server's time the clock last started; null while paused) plus the time since. */
+export function elapsedSeconds(spoken, resumedAt, nowMs) {
+  const since = resumedAt ? Math.max(0, (nowMs - Date.parse(resumedAt)) / 1000) : 0;
+  return (spoken || 0) + since;
 }
 
 /* ---- the queue of raised hands (discussion) ---- */
