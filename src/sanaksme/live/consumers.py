@@ -25,7 +25,7 @@ from .actions import ActionContext
 from .admission import Admission, console_connect, phone_connect, projector_connect
 from .channel_groups import Audience, meeting_group
 from .fanout import fanout
-from .payload import parse, read_frame
+from .payload import parse, read_frame, unreadable
 from .state import pong_for, state_for
 
 logger = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
         with translation.override(self.language):
             data = read_frame(text_data, max_size=self.max_frame, max_depth=MAX_FRAME_DEPTH)
             if data is None:
-                await self.send_error(_("The message could not be read."))
+                await self.send_error(unreadable(text_data, max_size=self.max_frame))
                 return
             if contains_control_chars(data):
                 await self.send_error(control_chars_message(), data.get("client_id"))

@@ -4,7 +4,8 @@ A payload type is a frozen dataclass whose fields are `int`, `bool`, `str`, `X |
 `Literal[...]`, `list[X]` or another payload dataclass, optionally narrowed with
 `Annotated[int, Range(low, high)]` or `Annotated[str | list[X], MaxLen(n)]`. Whatever
 does not fit (an unknown field, a missing one, a wrong type, `true` for a number, a
-number or a list out of bounds) is refused with one message, naming the field.
+number or a list out of bounds) is refused with one message, naming the field; a text
+longer than its `MaxLen` gets a message that names the limit.
 """
 
 from __future__ import annotations
@@ -134,7 +135,22 @@ def _scalar(kind: Any, value: Any, field: str, limits: tuple[Any, ...]) -> Any:
         bounds = next((m for m in limits if isinstance(m, Range)), INT_RANGE)
         if not bounds.low <= value <= bounds.high:
             raise refusal(field)
-    if kind is str and len(value) > next((m.n for m in limits if isinstance(m, MaxLen)),
-                                         STR_MAX):
-        raise refusal(field)
+    if kind is str:
+        most = next((m.n for m in limits if isinstance(m, MaxLen)), STR_MAX)
+        if len(value) > most:
+            raise too_long(field, most)
     return value
+
+
+def too_long(field: str, most: int) -> DomainError:
+    """A text longer than its field takes: the answer names the limit."""
+    return DomainError(_("At most %(limit)d characters, please.") % {"limit": most},
+                       field=field)
+
+
+def unreadable(text: str | None, *, max_size: int) -> str:
+    """Why read_frame() refused `text`: too long, or not readable. (The frame's limit
+    is no text's limit, so it is not named; the screens count each text's own.)"""
+    if text is not None and len(text) > max_size:
+        return _("The text is too long. Shorten it and send it again.")
+    return _("The message could not be read.")

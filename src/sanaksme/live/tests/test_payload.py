@@ -10,7 +10,7 @@ import pytest
 from django.utils.translation import gettext
 
 from sanaksme.core.exceptions import DomainError
-from sanaksme.live.payload import Empty, MaxLen, Range, parse
+from sanaksme.live.payload import Empty, MaxLen, Range, parse, unreadable
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Sample:
     step: Literal[1, -1] = 1
     order: Annotated[list[int], MaxLen(3)] = field(default_factory=list)
     small: Annotated[int, Range(0, 10)] = 0
+    line: Annotated[str | None, MaxLen(5)] = None
     inner: Inner | None = None
 
 
@@ -60,7 +61,6 @@ def test_defaults_fill_the_optional_fields() -> None:
                  id="list-too-long"),
     pytest.param({"note": 1, "text": "x", "order": [1, "2"]}, "order", id="list-item"),
     pytest.param({"note": 1, "text": "x", "order": {"1": 1}}, "order", id="dict-for-list"),
-    pytest.param({"note": 1, "text": "x" * 70000}, "text", id="string-too-long"),
     pytest.param({"note": 1, "text": "x", "inner": {"a": 1, "b": 2}}, "inner.b",
                  id="unknown-nested-field"),
     pytest.param({"note": 1, "text": "x", "inner": [1]}, "inner", id="list-for-object"),
@@ -72,3 +72,28 @@ def test_a_malformed_payload_is_refused_with_one_message(data: dict[str, Any],
 
     assert refused.value.message == gettext("The message is incomplete.")
     assert refused.value.field == field_name
+
+
+@pytest.mark.parametrize(("data", "field_name", "limit"), [
+    pytest.param({"note": 1, "text": "x" * 70000}, "text", 65536, id="any-string"),
+    pytest.param({"note": 1, "text": "x", "line": "abcdef"}, "line", 5, id="its-maxlen"),
+])
+def test_a_too_long_text_is_refused_with_its_limit(data: dict[str, Any], field_name: str,
+                                                   limit: int) -> None:
+    with pytest.raises(DomainError) as refused:
+        parse(Sample, data)
+
+    assert refused.value.message == gettext("At most %(limit)d characters, please.") % {
+        "limit": limit}
+    assert refused.value.field == field_name
+
+
+def test_a_text_at_its_maxlen_is_read() -> None:
+    assert parse(Sample, {"note": 1, "text": "", "line": "abcde"}).line == "abcde"
+
+
+def test_a_frame_too_long_is_called_too_long_not_unreadable() -> None:
+    assert unreadable("x" * 4097, max_size=4096) == gettext(
+        "The text is too long. Shorten it and send it again.")
+    assert unreadable("{not json", max_size=4096) == gettext("The message could not be read.")
+    assert unreadable(None, max_size=4096) == gettext("The message could not be read.")
