@@ -294,6 +294,18 @@ def theme_rename(ctx: ActionContext, payload: ThemeRename) -> Reply:
 
 
 @dataclass(frozen=True)
+class ThemeUnconfirm:
+    theme: int
+
+
+@live_action("theme_unconfirm", audiences={CONSOLE})
+def theme_unconfirm(ctx: ActionContext, payload: ThemeUnconfirm) -> Reply:
+    group_set = access_group_set(ctx.meeting_id)
+    comparison.theme_unconfirm(theme=access_theme(group_set, payload.theme))
+    return None
+
+
+@dataclass(frozen=True)
 class FactorSetTheme:
     factor: int
     theme: int | None = None  # None: split the factor off into a theme of its own

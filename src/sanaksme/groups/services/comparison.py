@@ -131,6 +131,16 @@ def theme_rename(*, theme: Theme, label: str) -> Theme:
     return theme
 
 
+def theme_unconfirm(*, theme: Theme) -> Theme:
+    """Take back the confirmation of one theme: the next proposal may regroup its
+    factors. What the lexicon learned from it stays (it names the same things)."""
+    with transaction.atomic():
+        Theme.objects.filter(pk=theme.pk).update(confirmed=False)
+        theme.confirmed = False
+        announce(meeting_id=theme.group_set.meeting_id, item_id=theme.group_set.item_id)
+    return theme
+
+
 def comparison_confirm(*, group_set: GroupSet) -> int:
     """Confirm every theme and teach the lexicon from the ones with several factors.
     Returns how many concepts were learned or extended."""

@@ -27,6 +27,7 @@ from sanaksme.groups.services.comparison import (
     lexicon_current,
     theme_merge,
     theme_rename,
+    theme_unconfirm,
 )
 from sanaksme.groups.services.formation import (
     group_move,
@@ -972,6 +973,44 @@ def test_proposing_again_keeps_the_confirmed_themes(
     assert Theme.objects.filter(group_set=group_set, confirmed=True).count() == len(
         set(confirmed.values()))
     assert Factor.objects.get(pk=added.pk).theme_id is not None
+
+
+def test_an_unconfirmed_theme_is_proposed_again_and_the_confirmed_ones_stay(
+    worksheets: dict[str, Factor], group_set: GroupSet, broadcasts: list[Event],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    comparison_propose(group_set=group_set)
+    comparison_confirm(group_set=group_set)
+    themes = list(Theme.objects.filter(group_set=group_set))
+    taken_back, kept = themes[0], themes[1:]
+    kept_factors = dict(Factor.objects.filter(theme__in=kept).values_list("pk", "theme_id"))
+    its_factors = set(taken_back.factors.values_list("pk", flat=True))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        theme_unconfirm(theme=taken_back)
+    assert Theme.objects.get(pk=taken_back.pk).confirmed is False
+    assert broadcasts == [changed(group_set.item)]
+    comparison_propose(group_set=group_set)
+
+    assert not Theme.objects.filter(pk=taken_back.pk).exists()
+    assert set(Factor.objects.filter(pk__in=its_factors).values_list(
+        "theme__confirmed", flat=True)) == {False}
+    assert dict(Factor.objects.filter(pk__in=kept_factors).values_list(
+        "pk", "theme_id")) == kept_factors
+    assert Theme.objects.filter(group_set=group_set, confirmed=True).count() == len(kept)
+
+
+def test_the_comparison_is_confirmed_only_while_every_theme_is(
+    worksheets: dict[str, Factor], group_set: GroupSet, presentations: AgendaItem,
+) -> None:
+    comparison_propose(group_set=group_set)
+    comparison_confirm(group_set=group_set)
+
+    theme_unconfirm(theme=Theme.objects.filter(group_set=group_set).first())  # type: ignore[arg-type]
+
+    state = groups_state(presentations, audience="console")["comparison"]
+    assert state["confirmed"] is False
+    assert [t["confirmed"] for t in state["themes"]].count(False) == 1
 
 
 def test_proposing_again_replaces_the_unconfirmed_themes(

@@ -238,6 +238,10 @@ def _groups() -> dict[str, str]:
         "g_show_comparison": _("Show the comparison on the projector"),
         "g_unthemed": _("Factors not in a theme yet"),
         "g_compare_hint": _("Drag a factor onto another theme to move it, a theme's name onto "
+        "g_propose_again_kept": _("Propose again (confirmed themes stay)"),
+        "g_unconfirm": _("Unconfirm"),
+        "g_theme_confirmed": _("confirmed"),
+        "g_column_empty": _("No themes here yet."),
                             "another to merge them; ⇱ splits a factor off."),
         "g_common": _("Common"),
         "g_experts_only": _("Only the experts"),

@@ -1,6 +1,8 @@
 /* The comparison of the experts' and the community's factors: themes in three columns
  * (common, experts only, community only). The console proposes, merges, renames and
- * moves factors between themes (drag and drop or the menus); the others only see it. */
+ * moves factors between themes (drag and drop or the menus), and takes back the
+ * confirmation of a theme ("propose again" regroups only the unconfirmed ones); the
+ * others only see it. An empty column says so. */
 import {el, tool} from "../dom.js";
 import {dropOnTheme, themeTakes} from "./rules.js";
 import {blocks, checkBlock, filled, fixed, made, screen} from "./blocks.js";
@@ -40,6 +42,11 @@ function themeTools(t) {
     if (merge.value) send({action: "theme_merge", theme: t.id, into: Number(merge.value)});
   });
   tools.appendChild(merge);
+  if (t.confirmed) {
+    const back = tool(S().g_unconfirm, () => send({action: "theme_unconfirm", theme: t.id}), "small unconfirm");
+    back.setAttribute("aria-label", S().g_unconfirm + ": " + t.label);
+    tools.appendChild(back);
+  }
   return tools;
 }
 
@@ -47,6 +54,7 @@ function themeHead(t) {
   const manage = screen.opts.manage;
   const head = el("div", {class: "theme-head", draggable: manage ? "true" : "false"});
   head.appendChild(el("span", {class: "label"}, t.label));
+  if (manage && t.confirmed) head.appendChild(el("span", {class: "confirmed-mark"}, " ✓ " + S().g_theme_confirmed));
   if (!manage) {
     head.appendChild(el("span", {class: "count"}, " (" + t.factors.length + ")"));
     return head;
@@ -76,17 +84,19 @@ function fillThemeCard(card, t) {
   const others = manage ? comparison().themes.map((o) => [o.id, o.label]) : t.factors.length;
   const split = t.factors.length > 1;
   blocks(card, [
-    made("head" + JSON.stringify([t.label, others]), () => themeHead(t)),
+    made("head" + JSON.stringify([t.label, t.confirmed, others]), () => themeHead(t)),
     manage ? filled("factors", () => el("ul", {class: "theme-factors"}), (ul) => blocks(ul, t.factors.map(
       (f) => made(JSON.stringify([f.id, f.text, f.group, f.side, split]), () => factorChip(f, split))))) : null,
   ]);
 }
 
-function column(c) {
-  const col = el("section", {class: "column " + c});
-  col.appendChild(el("h3", {}, S()["g_" + c]));
-  col.appendChild(el("ul", {class: "themes"}));
-  return col;
+function fillColumn(col, c, themes) {
+  blocks(col, [
+    fixed("h3", {}, S()["g_" + c]),
+    filled("themes", () => el("ul", {class: "themes"}), (ul) => blocks(ul, themes.map(
+      (t) => filled("t" + t.id, () => makeThemeCard(t.id), (card) => fillThemeCard(card, t))))),
+    themes.length ? null : fixed("p", {class: "empty column-empty"}, S().g_column_empty),
+  ]);
 }
 
 function chart(common) {
@@ -109,8 +119,10 @@ function chart(common) {
 
 function consoleTools(cmp) {
   const has = cmp.themes.length > 0;
+  const kept = cmp.themes.some((t) => t.confirmed);
+  const propose = !has ? S().g_propose : kept ? S().g_propose_again_kept : S().g_propose_again;
   return [
-    made("propose" + has, () => tool(has ? S().g_propose_again : S().g_propose,
+    made("propose" + propose, () => tool(propose,
                                      () => send({action: "comparison_propose"}), has ? "" : "primary")),
     has ? made("confirm" + cmp.confirmed, () => tool(cmp.confirmed ? S().g_confirmed : S().g_confirm,
                                                      () => send({action: "comparison_confirm"}))) : null,
@@ -128,8 +140,8 @@ function fillComparison(box) {
     manage && cmp.unthemed ? fixed("p", {class: "hint"}, S().g_unthemed + ": " + cmp.unthemed) : null,
     manage && cmp.themes.length ? fixed("p", {class: "hint"}, S().g_compare_hint) : null,
     filled("columns", () => el("div", {class: "columns"}), (cols) => blocks(cols, COLUMNS.map(
-      (c) => filled(c, () => column(c), (col) => blocks(col.lastChild, cmp.themes.filter((t) => t.status === c).map(
-        (t) => filled("t" + t.id, () => makeThemeCard(t.id), (card) => fillThemeCard(card, t)))))))),
+      (c) => filled(c, () => el("section", {class: "column " + c}),
+                    (col) => fillColumn(col, c, cmp.themes.filter((t) => t.status === c)))))),
     common.length ? made("chart" + JSON.stringify(common.map((t) => [t.label, t.experts, t.community])),
                          () => chart(common)) : null,
   ]);
