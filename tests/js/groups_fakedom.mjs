@@ -31,6 +31,7 @@ export class GroupsDocument extends FakeDocument {
     this.body = this.createElement("body");
   }
   createElement(tag) { return new GroupsNode(tag, this); }
+  createElementNS(ns, tag) { return new GroupsNode(tag, this); }  // icons.js's <svg>
   createTextNode(text) {
     const node = new GroupsNode("#text", this);
     node.textContent = text;

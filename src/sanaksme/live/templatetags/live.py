@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from sanaksme.boards.domain.notes import NOTE_LIMIT
+from sanaksme.groups.domain.worksheet import TEXT_LIMIT
 
 register = template.Library()
 
@@ -31,6 +32,7 @@ def live_config(ws_url: str, audience: str, people: Any = None,
         strings.update(part())
     return json_script({
         "ws": ws_url, "audience": audience, "limit": NOTE_LIMIT, "me": me,
+        "line_limit": TEXT_LIMIT,
         "people": [{"id": pk, "name": name} for pk, name in (people or [])],
         "strings": strings,
     }, "live-config")
@@ -94,6 +96,7 @@ def _common() -> dict[str, str]:
         "resume": _("Resume"),
         "add_minute": _("+1 minute"),
         "bring_back": _("Bring back"),
+        "too_long": _("at most %(limit)s characters: shorten the text"),
     }
 
 
@@ -127,7 +130,9 @@ def _boards() -> dict[str, str]:
         "collected_later": _("Notes are being collected; they will be shown later."),
         "author": _("Said by"),
         "anonymous": _("anonymous"),
-        "shortcuts": _("Enter sends · Alt+1…9 picks a column · Alt+Shift+1…9 a sheet"),
+        "author_keys": _("First letters of the name, then Enter"),
+        "shortcuts": _("Enter sends · Alt+1…9 picks a column · Alt+Shift+1…9 a sheet · "
+                       "Alt+N who said it: first letters, Enter"),
     }
 
 

@@ -9,12 +9,14 @@
  * when state.can_reply), scrollToNew.
  */
 import {el, keyed, tool} from "./dom.js";
+import {counter} from "./counter.js";
+import {icon} from "./icons.js";
 
 // Symbols every Debian laptop font (DejaVu) and Android font has: no emoji font needed.
 const ICONS = {positive: "☺", problem: "⚠", existing_solution: "✔",
                possible_solution: "✚", feedback: "✎", suggestion: "➜"};
 
-const chosen = {sheet: null, column: null, author: ""};
+const chosen = {item: null, sheet: null, column: null, author: ""};
 let mergeFrom = null;   // console: {note, sheet} while choosing where to merge
 let last = null;        // {view, ctx}: where apply() redraws
 
@@ -22,9 +24,12 @@ export function draw(view, sheets, ctx) {
   last = {view, ctx};
   const o = ctx.opts;
   const state = ctx.state;
-  if (!sheets.some((s) => s.id === chosen.sheet)) chosen.sheet = sheets[0].id;
+  if (chosen.item !== state.item.id) {  // a reload or another item: the choice kept for it
+    chosen.item = state.item.id;
+    Object.assign(chosen, loadChoice(ctx));
+  }
+  Object.assign(chosen, keptChoice(chosen, sheets));
   const sheet = sheets.find((s) => s.id === chosen.sheet);
-  if (!sheet.columns.some((c) => c.key === chosen.column)) chosen.column = null;
   let sk = view._boards;
   if (!sk) {
     sk = view._boards = {};
@@ -45,6 +50,34 @@ export function draw(view, sheets, ctx) {
   const shown = o.shared ? [sheet] : sheets;
   const sections = keyed(sk.board, shown, (s) => s.id, (s) => el("section", {class: "sheet", id: "sheet-" + s.id}));
   sections.forEach((section, i) => drawSheet(section, shown[i], state, ctx));
+}
+
+/** The sheet and column to show: `saved` ({sheet, column}) if the sheets still have
+ * them, else the first sheet and no column (a column only of the sheet kept). */
+export function keptChoice(saved, sheets) {
+  const sheet = sheets.find((s) => saved && s.id === saved.sheet) || sheets[0];
+  const column = saved && saved.sheet === sheet.id && sheet.columns.some((c) => c.key === saved.column)
+    ? saved.column : null;
+  return {sheet: sheet.id, column};
+}
+
+function choiceKey(ctx) {
+  return "sanaksme.choice." + ctx.cfg.ws + "." + ctx.state.item.id;
+}
+
+function loadChoice(ctx) {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(choiceKey(ctx)) || "null");
+    return saved && typeof saved === "object" ? {sheet: saved.sheet, column: saved.column} : {};
+  } catch (e) { return {}; }
+}
+
+/** Pick a sheet or column and keep it for this meeting's item across reloads. */
+function choose(ctx, what) {
+  Object.assign(chosen, what);
+  try {
+    sessionStorage.setItem(choiceKey(ctx), JSON.stringify({sheet: chosen.sheet, column: chosen.column}));
+  } catch (e) { /* storage blocked: kept for this page only */ }
 }
 
 export function apply(event, state, ctx) {
@@ -102,16 +135,22 @@ export function refused(entry) {
   if (area && !area.value) area.value = entry.text;
 }
 
-/** Console: Alt+1…9 picks a column, Alt+Shift+1…9 a sheet, for a scribe at speed. */
+/** Console: Alt+1…9 picks a column, Alt+Shift+1…9 a sheet, Alt+N whose note it is,
+ * for a scribe at speed. */
 export function onKey(e, ctx) {
   const state = ctx.state;
   if (!ctx.opts.composer || !ctx.opts.enterSends || !e.altKey || !state.sheets || !state.sheets.length) return false;
+  if (e.code === "KeyN" && !e.shiftKey) {
+    if (!focusAuthor()) return false;
+    e.preventDefault();
+    return true;
+  }
   const m = /^Digit([1-9])$/.exec(e.code || "");
   if (!m) return false;
   const i = Number(m[1]) - 1;
   const sheet = state.sheets.find((s) => s.id === chosen.sheet) || state.sheets[0];
-  if (e.shiftKey && state.sheets[i]) chosen.sheet = state.sheets[i].id;
-  else if (!e.shiftKey && sheet.columns[i]) chosen.column = sheet.columns[i].key;
+  if (e.shiftKey && state.sheets[i]) choose(ctx, {sheet: state.sheets[i].id});
+  else if (!e.shiftKey && sheet.columns[i]) choose(ctx, {column: sheet.columns[i].key});
   else return false;
   e.preventDefault();
   ctx.rerender();
@@ -231,11 +270,13 @@ function replyForm(note, bar, ctx) {
   const form = el("form", {class: "reply-form"});
   const kind = el("select", {"aria-label": S.reply_kind});
   for (const k of ctx.state.item.reply_kinds) kind.appendChild(el("option", {value: k.key}, k.label));
-  const text = el("input", {type: "text", "aria-label": S.reply_text, maxlength: String(ctx.cfg.limit)});
-  form.append(kind, text, el("button", {type: "submit", class: "tool primary"}, S.send));
+  const text = el("input", {type: "text", id: "reply-text-" + note.id, "aria-label": S.reply_text});
+  const send = el("button", {type: "submit", class: "tool primary"}, S.send);
+  const count = counter(text, ctx.cfg.limit, S, send);
+  form.append(kind, text, send, count);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    if (!text.value.trim()) return;
+    if (!text.value.trim() || !count.refresh()) return;
     const reply = {note: note.id, kind: kind.value, text: text.value, client_id: ctx.newClientId()};
     ctx.send(ctx.opts.tools ? {action: "reply_create", ...reply} : {action: "reply_submit", ...reply});
     form.remove();
@@ -253,20 +294,11 @@ function composer(ctx) {
   c.sheets = form.appendChild(el("div", {class: "choices choices-sheet", role: "group"}));
   form.appendChild(el("p", {class: "step"}, S.which_column));
   c.columns = form.appendChild(el("div", {class: "choices choices-column", role: "group"}));
-  if (o.author && cfg.people.length) {
-    const who = el("label", {for: "note-author", class: "author"}, S.author + " ");
-    const pick = el("select", {id: "note-author"});
-    pick.appendChild(el("option", {value: ""}, S.anonymous));
-    for (const p of cfg.people) pick.appendChild(el("option", {value: String(p.id)}, p.name));
-    pick.value = chosen.author;
-    pick.addEventListener("change", () => { chosen.author = pick.value; });
-    who.appendChild(pick);
-    form.appendChild(who);
-  }
+  if (o.author && cfg.people.length) form.appendChild(authorPicker(ctx));
   if (o.enterSends) form.appendChild(el("p", {class: "hint"}, S.shortcuts));
   form.appendChild(el("label", {for: "note-text"}, S.your_note));
   const draftKey = "draft." + cfg.ws;
-  const area = el("textarea", {id: "note-text", name: "text", rows: "3", maxlength: String(cfg.limit)});
+  const area = el("textarea", {id: "note-text", name: "text", rows: "3"});
   area.value = sessionStorage.getItem(draftKey) || "";
   area.addEventListener("input", () => sessionStorage.setItem(draftKey, area.value));
   area.addEventListener("keydown", (e) => {
@@ -274,18 +306,89 @@ function composer(ctx) {
   });
   form.appendChild(area);
   c.area = area;
+  const send = el("button", {type: "submit", class: "send"}, S.send);
+  c.count = form.appendChild(counter(area, cfg.limit, S, send));
   c.error = form.appendChild(el("p", {class: "form-error", id: "note-error", role: "alert"}));
-  form.appendChild(el("button", {type: "submit", class: "send"}, S.send));
+  form.appendChild(send);
   form.addEventListener("submit", (e) => { e.preventDefault(); submit(c, ctx); });
   return c;
+}
+
+/** The people whose name has a word starting with each word of `query` (any case, with
+ * or without Latvian diacritics), in the list's order. */
+export function matchPeople(people, query) {
+  const fold = (t) => t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const wanted = fold(query).split(/\s+/).filter(Boolean);
+  if (!wanted.length) return [];
+  return people.filter((p) => {
+    const words = fold(p.name).split(/[\s-]+/);
+    return wanted.every((w) => words.some((word) => word.startsWith(w)));
+  });
+}
+
+const SHOWN_MATCHES = 6;
+
+/* Console: whose note this is. Alt+N focuses the name field; the first letters and Enter
+ * pick the first match and move on to the text; Enter on an empty field: anonymous. */
+function authorPicker(ctx) {
+  const S = ctx.S, people = ctx.cfg.people;
+  const box = el("div", {class: "author-pick"});
+  box.appendChild(el("label", {for: "note-author"}, S.author + " (Alt+N)"));
+  const input = el("input", {id: "note-author", type: "text", autocomplete: "off", spellcheck: "false",
+                             role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
+                             "aria-controls": "author-matches", "aria-describedby": "author-now",
+                             placeholder: S.author_keys});
+  const list = el("ul", {id: "author-matches", class: "author-matches", role: "listbox"});
+  const now = el("p", {id: "author-now", class: "author-now", "aria-live": "polite"});
+  const show = () => {
+    const p = people.find((x) => String(x.id) === chosen.author);
+    now.textContent = S.author + ": " + (p ? p.name : S.anonymous);
+  };
+  const pick = (p) => {
+    chosen.author = p ? String(p.id) : "";
+    input.value = "";
+    list.textContent = "";
+    input.setAttribute("aria-expanded", "false");
+    show();
+    focusText();
+  };
+  input.addEventListener("input", () => {
+    const found = matchPeople(people, input.value).slice(0, SHOWN_MATCHES);
+    list.textContent = "";
+    found.forEach((p, i) => {
+      const li = list.appendChild(el("li", {role: "option", "aria-selected": String(i === 0), class: "author-match"}));
+      li.appendChild(tool(p.name, () => pick(p), "author-choice"));
+    });
+    input.setAttribute("aria-expanded", String(found.length > 0));
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") { e.preventDefault(); input.value = ""; list.textContent = ""; focusText(); return; }
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!input.value.trim()) { pick(null); return; }
+    const found = matchPeople(people, input.value);
+    if (found.length) pick(found[0]);
+  });
+  box.append(input, list, now);
+  show();
+  return box;
+}
+
+function focusAuthor() {
+  const input = document.getElementById("note-author");
+  if (!input) return false;
+  input.focus();
+  input.select();
+  return true;
 }
 
 function updateComposer(c, sheets, sheet, ctx) {
   c.sheetStep.hidden = c.sheets.hidden = sheets.length < 2;
   choices(c.sheets, sheets.map((s) => ({value: s.id, label: s.title})), chosen.sheet,
-          (v) => { chosen.sheet = v; ctx.rerender(); });
+          (v) => { choose(ctx, {sheet: v}); ctx.rerender(); });
   choices(c.columns, sheet.columns.map((col) => ({value: col.key, label: col.label, icon: ICONS[col.key]})),
-          chosen.column, (v) => { chosen.column = v; ctx.rerender(); focusText(); });
+          chosen.column, (v) => { choose(ctx, {column: v}); ctx.rerender(); focusText(); });
 }
 
 function choices(group, options, current, onPick) {
@@ -313,10 +416,12 @@ function submit(c, ctx) {
   const text = c.area.value.trim();
   if (!chosen.column) { c.error.textContent = ctx.S.pick_column; return; }
   if (!text) { c.error.textContent = ctx.S.empty; return; }
+  if (!c.count.refresh()) return;  // too long: the counter says so, the text stays
   const note = {action: "note_submit", client_id: ctx.newClientId(), sheet: chosen.sheet,
                 column: chosen.column, text};
   if (chosen.author) note.author = Number(chosen.author);
   c.area.value = "";
+  c.count.refresh();
   sessionStorage.removeItem("draft." + ctx.cfg.ws);
   c.error.textContent = "";
   ctx.queue(note);
@@ -325,25 +430,35 @@ function submit(c, ctx) {
 }
 
 /* ---- the phone's own notes: refused, waiting, sent ---- */
-function drawMine(list, ctx) {
-  const S = ctx.S, box = ctx.outbox;
-  const isNote = (n) => !n.action || n.action === "note_submit";
+
+/** The rows of "My notes": this item's notes only (`sheetIds`: the sheets shown now),
+ * refused first, then waiting, then the last ten sent. */
+export function mineRows(box, sheetIds, S) {
+  const here = new Set(sheetIds);
+  const isNote = (n) => (!n.action || n.action === "note_submit") && here.has(n.sheet);
   const rows = [];
   for (const n of box.refused().filter(isNote).reverse()) {
     rows.push({key: "r" + n.client_id, cls: "refused", state: "✗ " + n.message, text: n.text});
   }
   for (const n of box.pending().filter(isNote)) {
-    rows.push({key: "p" + n.client_id, cls: "pending", state: "⏳ " + S.waiting, text: n.text,
-               hint: box.reason(n.client_id)});
+    rows.push({key: "p" + n.client_id, cls: "pending", state: S.waiting, text: n.text,
+               hint: box.reason(n.client_id), icon: "hourglass"});
   }
   for (const n of box.sent().filter(isNote).reverse().slice(0, 10)) {
     rows.push({key: "s" + n.client_id, cls: "sent", state: "✓ " + S.sent, text: n.text});
   }
+  return rows;
+}
+
+function drawMine(list, ctx) {
+  const rows = mineRows(ctx.outbox, (ctx.state.sheets || []).map((s) => s.id), ctx.S);
   keyed(list, rows, (r) => r.key, (r) => el("li", {class: r.cls}), (li, r) => li);
   rows.forEach((r, i) => {
     const li = list.children[i];
     li.textContent = "";
-    li.appendChild(el("span", {class: "state"}, r.state));
+    const state = li.appendChild(el("span", {class: "state"}));
+    if (r.icon) state.appendChild(icon(r.icon));
+    state.appendChild(document.createTextNode((r.icon ? " " : "") + r.state));
     li.appendChild(el("span", {class: "text"}, r.text));
     if (r.hint) li.appendChild(el("p", {class: "hint"}, r.hint));
   });

@@ -9,6 +9,7 @@
  * when the node was made.
  */
 import {el, keyed} from "../dom.js";
+import {counter} from "../counter.js";
 
 export const screen = {
   gs: null,       // the groups state part being shown
@@ -55,21 +56,24 @@ export function worksheetOf(groupId) {
   return screen.gs && screen.gs.worksheets.find((w) => w.group_id === groupId);
 }
 
-/** A text field with a submit button; the typed text survives redraws and new nodes. */
+/** A text field with a submit button and a character counter (the worksheet line's
+ * limit: a longer paste stays, said too long, and is not sent); the typed text survives
+ * redraws and new nodes. */
 export function textForm(id, placeholder, label, onSend) {
   const form = el("form", {class: "g-add"});
-  const input = el("input", {id, type: "text", maxlength: "300", placeholder, "aria-label": placeholder,
-                             autocomplete: "off"});
+  const input = el("input", {id, type: "text", placeholder, "aria-label": placeholder, autocomplete: "off"});
   input.value = screen.drafts[id] || "";
   input.addEventListener("input", () => { screen.drafts[id] = input.value; });
-  form.appendChild(input);
-  form.appendChild(el("button", {type: "submit", class: "tool primary"}, label));
+  const send = el("button", {type: "submit", class: "tool primary"}, label);
+  const count = counter(input, screen.ctx.cfg.line_limit, screen.ctx.S, send);
+  for (const node of [input, send, count]) form.appendChild(node);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
+    if (!text || !count.refresh()) return;
     onSend(text);
     input.value = "";
+    count.refresh();
     delete screen.drafts[id];
   });
   return form;

@@ -2,6 +2,7 @@
  * 0–10 weights of who can change it. Editable by the group's phones and the console; the
  * projector shows it read-only (big while the group presents). */
 import {el, tool} from "../dom.js";
+import {icon} from "../icons.js";
 import {PARTS, arrangeOrder, pendingFactors, tapWeights} from "./rules.js";
 import {blocks, filled, fixed, made, screen, textForm, worksheetOf} from "./blocks.js";
 
@@ -50,11 +51,10 @@ function tap(groupId, factorId, part, delta) {
   if (f) send({action: "factor_weigh", factor: f.id, weights: tapWeights(f.weights, part, delta)});
 }
 
-/* The weights: made once per unfolded factor, then only the dots and the bar change, so
- * the + or − just tapped keeps the focus. */
+/* The weights, on every factor (no unfolding needed): made once per factor, then only
+ * the dots and the bar change, so the + or − just tapped keeps the focus. */
 function makeWeigh(groupId, factorId) {
   const box = el("div", {class: "weigh"});
-  box.appendChild(el("p", {class: "hint"}, S().g_who_can_change));
   for (const [part, icon] of PARTS) {
     const row = el("div", {class: "weigh-row"});
     row.appendChild(el("span", {class: "part " + part}, icon + " " + partLabel(part)));
@@ -74,7 +74,7 @@ function makeWeigh(groupId, factorId) {
 }
 
 function fillWeigh(box, f) {
-  for (const row of Array.from(box.childNodes).slice(1, 1 + PARTS.length)) {
+  for (const row of Array.from(box.childNodes).slice(0, PARTS.length)) {
     const dots = row.childNodes[2];  // after the part and its − button
     const part = dots.getAttribute("data-part");
     dots.setAttribute("aria-label", partLabel(part) + ": " + f.weights[part]);
@@ -98,10 +98,13 @@ function factorTools(groupId, factorId, at, count, open, solutions) {
   down.disabled = at === count - 1;
   tools.appendChild(up);
   tools.appendChild(down);
-  tools.appendChild(tool((open ? "▾ " : "▸ ") + S().g_solutions + " (" + solutions + ")", () => {
+  const unfold = tool(" " + S().g_solutions + " (" + solutions + ")", () => {
     if (screen.open.has(factorId)) screen.open.delete(factorId); else screen.open.add(factorId);
     redrawWorksheet(groupId);
-  }));
+  }, "unfold");
+  unfold.setAttribute("aria-expanded", String(open));
+  unfold.insertBefore(icon("arrow"), unfold.firstChild);
+  tools.appendChild(unfold);
   return tools;
 }
 
@@ -147,15 +150,14 @@ function fillFactor(li, ws, f, editable, big) {
   const gid = ws.group_id;
   blocks(li, [
     head,
+    filled("weigh", () => makeWeigh(gid, f.id), (box) => fillWeigh(box, f)),
     made("tools" + [at, visible.length, open, count].join(","),
          () => factorTools(gid, f.id, at, visible.length, open, count)),
-    sharesBlock(f.shares, false),
     open ? filled("solutions", () => el("ul", {class: "solutions"}), (ul) => blocks(ul, f.solutions.map(
       (s) => made("s" + JSON.stringify([s.id, s.hidden, s.text]), () => solutionNode(s))))) : null,
     open ? made("add-solution", () => textForm("solution-" + f.id, S().g_new_solution, S().g_add, (text) => {
       screen.ctx.queue({action: "solution_add", factor: f.id, text, client_id: screen.ctx.newClientId()});
     })) : null,
-    open ? filled("weigh", () => makeWeigh(gid, f.id), (box) => fillWeigh(box, f)) : null,
     open ? made("remove", () => tool(S().g_remove, () => {
       send({action: "factor_hide", factor: f.id, hidden: true});
     }, "small danger")) : null,
@@ -186,10 +188,16 @@ function fillWorksheet(sec, groupId, editable, big) {
   blocks(sec, [
     fixed("h2", {}, ws.name + (ws.place ? " · " + ws.place : "")),
     !ws.factors.length && !editable ? fixed("p", {class: "hint"}, S().g_no_factors) : null,
+    editable && factors.length ? fixed("p", {class: "hint"}, S().g_who_can_change) : null,
     filled("factors", () => el("ol", {class: "factors"}), (ol) => blocks(ol, [
       ...factors.map((f) => filled("f" + f.id, () => el("li", {id: "factor-" + f.id}),
                                    (li) => fillFactor(li, ws, f, editable, big))),
-      ...waiting.map((m) => made("p" + m.client_id, () => el("li", {class: "factor pending"}, "⏳ " + m.text))),
+      ...waiting.map((m) => made("p" + m.client_id, () => {
+        const li = el("li", {class: "factor pending"});
+        li.appendChild(icon("hourglass"));
+        li.appendChild(li.ownerDocument.createTextNode(" " + m.text));
+        return li;
+      })),
     ])),
     editable ? made("add", () => textForm("factor-new-" + groupId, S().g_new_factor, S().g_add,
                                           (text) => addFactor(groupId, text))) : null,
