@@ -16,6 +16,7 @@ from sanaksme.programme.models import Meeting
 from sanaksme.programme.selectors import meeting_list_for_user
 
 from .channel_groups import Audience
+from .languages import Wish
 from .state import state_for
 
 
@@ -34,26 +35,27 @@ _MEETING_BY_CODE: dict[str, int] = {}  # join codes never change
 JOIN_THROTTLE = Throttle("join")  # the same counters as the join pages
 
 
-def projector_connect(slug: str, token: str) -> Admission | None:
+def projector_connect(slug: str, token: str, wish: Wish | None = None) -> Admission | None:
     meeting = Meeting.objects.filter(slug=slug).only("pk", "projector_token").first()
     if meeting is None or not secrets.compare_digest(meeting.projector_token, token):
         return None
-    state, language = state_for(meeting.pk, Audience.PROJECTOR)
+    state, language = state_for(meeting.pk, Audience.PROJECTOR, wish=wish)
     return Admission(meeting.pk, language, state)
 
 
-def console_connect(user: Any, slug: str) -> Admission | None:
+def console_connect(user: Any, slug: str, wish: Wish | None = None) -> Admission | None:
     if user is None or not user.is_authenticated:
         return None
     meeting_id = meeting_list_for_user(user).filter(slug=slug).values_list(
         "pk", flat=True).first()
     if meeting_id is None:
         return None
-    state, language = state_for(meeting_id, Audience.CONSOLE)
+    state, language = state_for(meeting_id, Audience.CONSOLE, wish=wish)
     return Admission(meeting_id, language, state)
 
 
-def phone_connect(session: Any, code: str, address: str = "") -> Admission | None:
+def phone_connect(session: Any, code: str, address: str = "",
+                  wish: Wish | None = None) -> Admission | None:
     """A phone holding a registered identity in an open meeting; anything else is
     refused alike. Unknown codes count against the client (core.clients.Throttle)."""
     code = code.upper()
@@ -73,5 +75,5 @@ def phone_connect(session: Any, code: str, address: str = "") -> Admission | Non
     if person is None:
         return None
     attendance_record_seen(participant_id=person[0])
-    state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0])
+    state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0], wish)
     return Admission(meeting_id, language, state, *person)

@@ -25,7 +25,9 @@ from .actions import ActionContext
 from .admission import Admission, console_connect, phone_connect, projector_connect
 from .channel_groups import Audience, meeting_group
 from .fanout import fanout
+from .languages import Wish
 from .payload import parse, read_frame, unreadable
+from .presence import phone_counted
 from .state import pong_for, state_for
 
 logger = logging.getLogger(__name__)
@@ -72,7 +74,8 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
 
     async def send_state(self) -> None:
         state, self.language = await database_sync_to_async(state_for)(
-            self.meeting_id, self.audience, self.category, self.participant_id)
+            self.meeting_id, self.audience, self.category, self.participant_id,
+            Wish.from_scope(self.scope))
         await self.send(text_data=state)
 
     async def send_error(self, message: str, client_id: Any = None, *,
@@ -127,7 +130,8 @@ class ProjectorConsumer(MeetingConsumer):
 
     async def admit(self) -> Admission | None:
         kwargs = self.scope["url_route"]["kwargs"]
-        return await _admit(projector_connect, kwargs["slug"], kwargs["token"])
+        return await _admit(projector_connect, kwargs["slug"], kwargs["token"],
+                            Wish.from_scope(self.scope))
 
 
 class ConsoleConsumer(MeetingConsumer):
@@ -136,13 +140,24 @@ class ConsoleConsumer(MeetingConsumer):
 
     async def admit(self) -> Admission | None:
         return await _admit(console_connect, self.scope.get("user"),
-                            self.scope["url_route"]["kwargs"]["slug"])
+                            self.scope["url_route"]["kwargs"]["slug"],
+                            Wish.from_scope(self.scope))
 
 
 class PhoneConsumer(MeetingConsumer):
     audience = Audience.PHONE
 
+    async def connect(self) -> None:
+        await super().connect()
+        if self.meeting_id is not None:  # admitted: counted on the console
+            await phone_counted(self.meeting_id, +1)
+
+    async def disconnect(self, code: int) -> None:
+        await super().disconnect(code)
+        if self.meeting_id is not None:
+            await phone_counted(self.meeting_id, -1)
+
     async def admit(self) -> Admission | None:
         return await _admit(phone_connect, self.scope.get("session"),
                             self.scope["url_route"]["kwargs"]["code"],
-                            client_address(self.scope))
+                            client_address(self.scope), Wish.from_scope(self.scope))

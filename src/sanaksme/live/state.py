@@ -31,6 +31,7 @@ from django.utils import translation
 from sanaksme.programme.models import AgendaItem, Meeting
 
 from .channel_groups import Audience
+from .languages import Wish
 
 
 class Omit:
@@ -115,9 +116,15 @@ def pong_for(meeting_id: int) -> dict[str, Any]:
 
 
 def state_for(meeting_id: int, audience: Audience, category: str | None = None,
-              participant_id: int | None = None) -> tuple[str, str]:
-    """The screen's full state as JSON, and the meeting's language."""
-    seq, language = Meeting.objects.values_list("last_seq", "language").get(pk=meeting_id)
+              participant_id: int | None = None, wish: Wish | None = None
+              ) -> tuple[str, str]:
+    """The screen's full state as JSON, and its language: the one `wish` (the
+    connection's cookie and Accept-Language) gets for this audience (live/languages.py);
+    without a wish, the meeting's language."""
+    seq, language, offered = Meeting.objects.values_list(
+        "last_seq", "language", "languages").get(pk=meeting_id)
+    if wish is not None:
+        language = wish.language(audience, language, offered or ())
     base = (meeting_id, audience.value, language, seq)
     with translation.override(language):
         entry = _STATES.get((*base, ()))

@@ -40,6 +40,8 @@ def new_projector_token() -> str:
 
 
 PARTICIPANT_LANGUAGES = ("lv", "en", "ru")
+# Each language in its own name: the person who needs it finds it without reading another.
+LANGUAGE_NAMES = {"lv": "Latviešu", "en": "English", "ru": "Русский"}
 
 
 def default_languages() -> list[str]:

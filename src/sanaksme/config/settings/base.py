@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sanaksme.core.middleware.ChosenLanguageMiddleware",
+    "sanaksme.live.languages.PhoneLanguageMiddleware",  # phones and the projector
     "sanaksme.core.middleware.ConsoleNeedsLoginMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -191,7 +192,7 @@ LOGIN_REDIRECT_URL = "programme:meeting-list"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "lv"
-LANGUAGES = [("lv", _("Latvian")), ("en", _("English"))]
+LANGUAGES = [("lv", _("Latvian")), ("en", _("English")), ("ru", _("Russian"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Riga")
