@@ -269,5 +269,5 @@ def series_data(series: Series) -> SeriesData:
             acknowledgement=acknowledgement, disclaimer=disclaimer,
             meetings=tuple(r.row for r in reads), totals=_totals(reads),
             themes=recurring_themes(reads, series.organisation_id),
-            generated=format_date(timezone.localdate(), language))
+            generated=format_date(timezone.localdate(), language, locative=True))
 

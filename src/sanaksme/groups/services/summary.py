@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from sanaksme.core.exceptions import DomainError
 from sanaksme.presenting.models import Projection
 from sanaksme.presenting.services import summary_write
-from sanaksme.programme.labels import option_label
 from sanaksme.programme.models import AgendaItem
 
 from ..domain.comparison import GroupKind as Side
@@ -53,11 +52,23 @@ def words(draft: SummaryDraft) -> str:
         lines.append(_("Raised only by the community's group: %(themes)s.")
                      % {"themes": "; ".join(draft.community_only)})
     for d in draft.differences:
-        lines.append(_("Views differ most on “%(theme)s”: the experts give %(part)s "
-                       "%(experts)d %%, the community %(community)d %%.")
-                     % {"theme": d.label, "part": option_label(d.part).lower(),
-                        "experts": d.experts, "community": d.community})
+        lines.append(_difference(d.part)
+                     % {"theme": d.label, "experts": d.experts, "community": d.community})
     return "\n".join(lines)
+
+
+def _difference(part: str) -> str:
+    """One sentence per part: Latvian puts the part in the dative after "piešķir"
+    ("eksperti kopienai piešķir 44 %"), so it cannot be a label slotted in."""
+    sentences = {
+        "municipality": _("Views differ most on “%(theme)s”: the experts give the "
+                          "municipality %(experts)d %%, the community %(community)d %%."),
+        "state": _("Views differ most on “%(theme)s”: the experts give the state "
+                   "%(experts)d %%, the community %(community)d %%."),
+        "community": _("Views differ most on “%(theme)s”: the experts give the "
+                       "community %(experts)d %%, the community itself %(community)d %%."),
+    }
+    return sentences[part]
 
 
 def summary_add_draft(*, item: AgendaItem) -> Projection:

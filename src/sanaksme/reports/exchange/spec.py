@@ -84,7 +84,7 @@ SECTIONS = {
     "meeting": Table("meeting", Meeting, (
         "slug", "ordinal", "title", "language", "place", "starts_on", "ends_on", "goal",
         "tasks", "participants_description", "plan", "structure", "current_item",
-        "last_seq", "created_at"), json={"tasks": "texts"}),
+        "last_seq", "languages", "created_at"), json={"tasks": "texts", "languages": "texts"}),
 }
 
 _M = Method

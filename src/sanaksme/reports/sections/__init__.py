@@ -51,5 +51,5 @@ def build(meeting: Meeting, *, include_names: bool) -> ReportData:
         summary=summary(items),
         feedback=feedback(items),
         attendance=attendance(meeting) if include_names else (),
-        generated=format_date(timezone.localdate(), meeting.language),
+        generated=format_date(timezone.localdate(), meeting.language, locative=True),
     )
