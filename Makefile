@@ -71,7 +71,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy src
 
 messages: $(VENV)/.installed-test
-	cd src/sanaksme && ../../$(BIN)/sanaksme makemessages -l lv -l en --no-obsolete
+	cd src/sanaksme && ../../$(BIN)/sanaksme makemessages -l lv -l en -l ru --no-obsolete
 	cd src/sanaksme && ../../$(BIN)/sanaksme compilemessages
 
 clean:
