@@ -52,7 +52,7 @@ class MeetingForm(NoControlCharsFormMixin, forms.ModelForm[Meeting]):
         model = Meeting
         fields = ["slug", "ordinal", "title", "language", "place", "starts_on", "ends_on",
                   "series", "project", "goal", "tasks", "participants_description",
-                  "plan", "structure"]
+                  "plan", "structure", "easy_mode"]
         widgets = {
             "starts_on": DATE, "ends_on": DATE,
             "goal": forms.Textarea(attrs={"rows": 3}),

@@ -110,7 +110,7 @@ def programme_as_dict(meeting: Meeting) -> dict[str, Any]:
         "starts": meeting.starts_on.isoformat(), "ends": meeting.ends_on.isoformat(),
         "goal": meeting.goal, "tasks": meeting.task_list,
         "participants": meeting.participants_description, "plan": meeting.plan,
-        "structure": meeting.structure,
+        "structure": meeting.structure, "easy_mode": meeting.easy_mode or None,
     })
     data["sites"] = [_compact({"key": s.key, "name": s.name, "address": s.address,
                                "description": s.description})

@@ -268,7 +268,7 @@ def _meeting(c: _Checker, value: Any) -> dict[str, Any]:
         "slug": c.slug, "ordinal": c.short, "title": c.short,
         "language": c.choice(("lv", "en")), "place": c.short, "starts": c.date,
         "ends": c.date, "goal": c.text, "tasks": c.texts, "participants": c.text,
-        "plan": c.text, "structure": c.text,
+        "plan": c.text, "structure": c.text, "easy_mode": c.boolean,
     }, ("slug", "title", "place", "starts"))
     if meeting.get("ends") is None:
         meeting["ends"] = meeting.get("starts")
@@ -277,6 +277,7 @@ def _meeting(c: _Checker, value: Any) -> dict[str, Any]:
                 % {"date": meeting["starts"].isoformat()})
     meeting["language"] = meeting.get("language") or "lv"
     meeting["tasks"] = meeting.get("tasks") or []
+    meeting["easy_mode"] = bool(meeting.get("easy_mode"))
     return meeting
 
 

@@ -24,14 +24,17 @@ register = template.Library()
 
 @register.simple_tag
 def live_config(ws_url: str, audience: str, people: Any = None,
-                me: int | None = None) -> SafeString:
+                me: int | None = None, easy: bool = False) -> SafeString:
     """The JSON a live screen's script reads. `people` (id, name) only on the console;
-    `me` is the phone's own participant id."""
+    `me` is the phone's own participant id; `easy`: the meeting offers the simple view
+    (pictures and short words) on phones."""
     strings: dict[str, str] = {}
     for part in (_common, _boards, _speaking, _presenting, _groups):
         strings.update(part())
+    if easy:
+        strings.update(_easy())
     return json_script({
-        "ws": ws_url, "audience": audience, "limit": NOTE_LIMIT, "me": me,
+        "ws": ws_url, "audience": audience, "limit": NOTE_LIMIT, "me": me, "easy": easy,
         "line_limit": TEXT_LIMIT,
         "people": [{"id": pk, "name": name} for pk, name in (people or [])],
         "strings": strings,
@@ -255,4 +258,26 @@ def _groups() -> dict[str, str]:
         "g_merge_into": _("Merge into"),
         "g_chart": _("Who can change it: the experts' and the community's view"),
         "g_experts": _("Experts"),
+    }
+
+
+def _easy() -> dict[str, str]:
+    """The simple view's short words (js/live/easy/*.js), only when the meeting has it."""
+    return {
+        "e_choose": _("Pictures or words?"),
+        "e_pictures": _("Pictures"),
+        "e_words": _("Words"),
+        "e_back": _("Back"),
+        "e_write": _("Write"),
+        "e_thanks": _("Thank you! Sent."),
+        "e_positive": _("Good"),
+        "e_problem": _("Problem"),
+        "e_existing_solution": _("Works already"),
+        "e_possible_solution": _("Idea"),
+        "e_feedback": _("My opinion"),
+        "e_suggestion": _("My advice"),
+        "e_listen": _("Listen"),
+        "e_hand_up": _("I want to speak"),
+        "e_hand_down": _("Put my hand down"),
+        "e_new_factor": _("What is the problem?"),
     }

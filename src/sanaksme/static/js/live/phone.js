@@ -5,10 +5,22 @@ import * as boards from "./boards.js";
 import * as groups from "./groups.js";
 import * as presenting from "./presenting.js";
 import * as speaking from "./speaking.js";
+import * as easyBoards from "./easy/boards.js";
+import * as easyGroups from "./easy/groups.js";
+import * as easySpeaking from "./easy/speaking.js";
+import {start} from "./easy/view.js";
 
-startScreen({
+const words = {
   presenting: {module: presenting, opts: {summary: true}},
   speaking: {module: speaking, opts: {mine: true, keyPoints: true}},
   groups: {module: groups, opts: {}, options: {manage: false, phone: true, big: false}},
   boards: {module: boards, opts: {composer: true, mine: true, shared: true, replies: true}},
-});
+};
+// The simple view (pictures, short words), when the meeting offers it and the person chose it.
+const pictures = {
+  ...words,
+  speaking: {module: easySpeaking, opts: {}},
+  groups: {module: easyGroups, opts: {}, options: {manage: false, phone: true, big: false}},
+  boards: {module: easyBoards, opts: {}},
+};
+start(words, pictures, startScreen);
