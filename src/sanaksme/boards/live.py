@@ -15,14 +15,15 @@ from sanaksme.live.actions import (
     done,
     live_action,
 )
-from sanaksme.live.opening import item_opened
+from sanaksme.live.channel_groups import Audience
+from sanaksme.live.opening import item_closed, item_opened
 from sanaksme.live.payload import refusal
-from sanaksme.live.state import Phone, Screen, phone_part, state_part
+from sanaksme.live.state import OMIT, Phone, Screen, phone_part, state_part
 from sanaksme.programme.models import AgendaItem
 
 from . import services
 from .permissions import access_note, access_sheet
-from .selectors import NOTE_METHODS, sheets_state
+from .selectors import NOTE_METHODS, projector_view_state, sheets_state
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,30 @@ def sheets(screen: Screen) -> list[dict[str, Any]]:
     return sheets_state(screen.item, console=screen.console)
 
 
+@state_part("projector_view")
+def projector_view(screen: Screen) -> Any:
+    """What the projector shows of the board (console and projector only)."""
+    if (screen.item is None or screen.item.method not in NOTE_METHODS
+            or screen.audience is Audience.PHONE):
+        return OMIT
+    return projector_view_state(screen.meeting.projector_view, screen.item.sheets.all())
+
+
+@dataclass(frozen=True)
+class ProjectorShow:
+    mode: str  # "all" (every sheet in turn), "sheet" or "column"
+    sheet: int | None = None
+    column: str | None = None
+
+
+@live_action("projector_show", audiences={CONSOLE})
+def projector_show(ctx: ActionContext, payload: ProjectorShow) -> Reply:
+    item = ctx.current_item(methods=NOTE_METHODS)
+    services.projector_view_set(item=item, mode=payload.mode, sheet_id=payload.sheet,
+                                column=payload.column)
+    return None
+
+
 @phone_part("can_reply")
 def can_reply(phone: Phone) -> Hashable:
     """Whether this phone's category may reply to notes (the item's repliers)."""
@@ -148,3 +173,9 @@ def sheets_open(item: AgendaItem) -> None:
     """A brainstorm or feedback item gets its sheets when it first opens."""
     if item.method in NOTE_METHODS:
         services.sheets_ensure(item=item)
+
+
+@item_closed
+def projector_view_reset(item: AgendaItem) -> None:
+    """The next item starts with every sheet in turn."""
+    services.projector_view_reset(meeting_id=item.day.meeting_id)

@@ -95,6 +95,27 @@ def _sheet(sheet: Sheet, notes: list[dict[str, Any]]) -> dict[str, Any]:
             "notes": notes}
 
 
+# What the projector shows of a board (Meeting.projector_view, set from the console):
+# every sheet in turn, one sheet, or one column of one sheet.
+PROJECTOR_MODES = ("all", "sheet", "column")
+
+
+def projector_view_state(stored: Any, sheets: Iterable[Sheet]) -> dict[str, Any]:
+    """The stored projector view checked against the item's sheets: a sheet or column
+    that is not there (any more) falls back to every sheet in turn."""
+    everything = {"mode": "all", "sheet": None, "column": None}
+    if not isinstance(stored, dict) or stored.get("mode") not in PROJECTOR_MODES[1:]:
+        return everything
+    sheet = next((s for s in sheets if s.pk == stored.get("sheet")), None)
+    if sheet is None:
+        return everything
+    if stored["mode"] == "sheet":
+        return {"mode": "sheet", "sheet": sheet.pk, "column": None}
+    if stored.get("column") not in sheet.columns:
+        return everything
+    return {"mode": "column", "sheet": sheet.pk, "column": stored["column"]}
+
+
 @dataclass(frozen=True)
 class SuggestionState:
     note_id: int

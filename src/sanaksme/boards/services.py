@@ -21,6 +21,7 @@ from sanaksme.live.events import (
     Event,
     NoteAdded,
     NoteChanged,
+    ProjectorViewChanged,
     ReplyAdded,
     SeqAdvanced,
     SheetChanged,
@@ -342,3 +343,36 @@ def reply_submit(*, meeting_id: int, note_id: object, kind: object, text: object
 
 def may_reply(sheet: Sheet, category: str) -> bool:
     return category in sheet.item.params.get("repliers", [])
+
+
+def projector_view_set(*, item: AgendaItem, mode: str, sheet_id: int | None = None,
+                       column: str | None = None) -> dict[str, Any]:
+    """Choose what the projector shows of the item's board: every sheet in turn ("all"),
+    one sheet, or one column of a sheet. Stored on the meeting, announced to the console
+    and the projector; returns the view as their state gives it."""
+    from .selectors import PROJECTOR_MODES, projector_view_state  # (a cycle)
+
+    if mode not in PROJECTOR_MODES:
+        raise DomainError(_("The message is incomplete."))
+    sheets = list(item.sheets.all())
+    wanted = {"mode": mode, "sheet": sheet_id, "column": column}
+    view = projector_view_state(wanted, sheets)
+    if mode != "all" and view["sheet"] != sheet_id:
+        raise DomainError(_("That sheet is not on the screens."))
+    if view["mode"] != mode:
+        raise DomainError(_("That sheet has no such column."))
+    meeting_id = item.day.meeting_id
+    with transaction.atomic():
+        Meeting.objects.filter(pk=meeting_id).update(projector_view=view)
+        seq = meeting_next_seq(meeting_id=meeting_id)
+        broadcast_on_commit(ProjectorViewChanged(meeting_id=meeting_id, seq=seq, view=view),
+                            [Audience.CONSOLE, Audience.PROJECTOR])
+        broadcast_on_commit(SeqAdvanced(meeting_id=meeting_id, seq=seq), [Audience.PHONE])
+    return view
+
+
+def projector_view_reset(*, meeting_id: int) -> None:
+    """Back to every sheet in turn. Called when the item leaves the screens, which is
+    announced on its own (`programme.current_item_changed`), so nothing is sent here."""
+    Meeting.objects.filter(pk=meeting_id).exclude(projector_view={}).update(
+        projector_view={})

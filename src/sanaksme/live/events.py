@@ -100,6 +100,17 @@ class SheetChanged(Event):
 
 
 @dataclass(frozen=True)
+class ProjectorViewChanged(Event):
+    """The console chose what the projector shows of a board: `view` is the state's
+    `projector_view` (`boards.selectors.projector_view_state`)."""
+
+    type: ClassVar[Literal["boards.projector_view_changed"]] = (
+        "boards.projector_view_changed")
+    seq: int
+    view: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class SpeakingChanged(Event):
     """A turn started, ended, paused or got more time: screens re-sync."""
 

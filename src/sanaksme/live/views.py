@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from sanaksme.core.dates import format_date_range
 from sanaksme.participants.join import meeting_or_refusal
 from sanaksme.participants.selectors import participant_list_for_joining, session_person
 from sanaksme.programme.models import AgendaItem, Meeting
@@ -66,6 +67,7 @@ def projector(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     join_url = _join_url(request, meeting)
     return render(request, "live/projector.html", {
         "meeting": meeting, "join_url": join_url, "qr": _qr_svg(join_url),
+        "dates": format_date_range(meeting.starts_on, meeting.ends_on, meeting.language),
         "ws_url": f"/ws/projector/{meeting.slug}/{meeting.projector_token}/",
     })
 

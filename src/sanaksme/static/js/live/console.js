@@ -4,6 +4,7 @@ import {startScreen} from "./screen.js";
 import * as boards from "./boards.js";
 import * as groups from "./groups.js";
 import * as presenting from "./presenting.js";
+import {applyPresence, drawPresence} from "./presence.js";
 import * as speaking from "./speaking.js";
 
 startScreen({
@@ -11,4 +12,4 @@ startScreen({
   speaking: {module: speaking, opts: {controls: true, showNext: true}},
   groups: {module: groups, opts: {}, options: {manage: true, phone: false, big: false}},
   boards: {module: boards, opts: {composer: true, author: true, enterSends: true, tools: true, scrollToNew: true}},
-});
+}, {beforeDraw: drawPresence, onEvent: applyPresence, idle: "console_idle"});

@@ -6,14 +6,16 @@
  * false asks for the full state instead). Optional: refused(entry, ctx) when the server
  * refused one of its queued messages for good, and onKey(event, ctx) -> handled?.
  * The entry module (console.js, phone.js, projector.js) chooses the methods and passes
- * what differs between screens as each method's `ctx.opts`.
+ * what differs between screens as each method's `ctx.opts`, and may pass hooks:
+ * onEvent(event, state) -> handled? takes events no method owns (the console's phone
+ * count); idle: the string key of the text shown while no item runs.
  */
 import {connect, newClientId} from "./connection.js";
 import {startTicking, tickNow} from "./countdown.js";
 import {el, keyed} from "./dom.js";
 
 /** methods: {boards: {module, opts}, speaking: …, presenting: …, groups: …}. */
-export function startScreen(methods) {
+export function startScreen(methods, hooks = {}) {
   const root = document.getElementById("live");
   const cfgNode = document.getElementById("live-config");
   if (!root || !cfgNode) return;
@@ -32,7 +34,7 @@ export function startScreen(methods) {
 
   function parts(state) {
     if (!state.item) return [{key: "waiting", draw: (view) => {
-      if (!view.firstChild) view.appendChild(el("p", {class: "waiting"}, S.waiting_for_start));
+      if (!view.firstChild) view.appendChild(el("p", {class: "waiting"}, S[hooks.idle || "waiting_for_start"]));
     }}];
     const id = state.item.id;
     const list = [{key: "item-" + id, draw: (view) => drawHeader(view, state.item)}];
@@ -62,6 +64,7 @@ export function startScreen(methods) {
     const name = msg.type.split(".")[0];
     const m = methods[name];
     const state = base.state;
+    if (!m && state && hooks.onEvent) return hooks.onEvent(msg, state) === true;
     if (!m || !state || !partOf[name](state)) return false;
     return m.module.apply(msg, state, ctxs[name]) === true;
   }
