@@ -12,6 +12,7 @@ LIVE_MODULES = (
     "sanaksme.speaking.live",
     "sanaksme.presenting.live",
     "sanaksme.groups.live",
+    "sanaksme.live.presence",
 )
 
 

@@ -163,3 +163,12 @@ class WorksheetChanged(Event):
     group_id: int
     factors: int
     worksheet: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class PresenceChanged(Event):
+    """The number of phones connected to the meeting changed (the console only)."""
+
+    type: ClassVar[Literal["presence.changed"]] = "presence.changed"
+    seq: int
+    phones: int

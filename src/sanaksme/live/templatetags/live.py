@@ -88,6 +88,8 @@ def _common() -> dict[str, str]:
         "online": _("Connected"),
         "offline": _("Offline — notes will be sent later"),
         "waiting_for_start": _("Waiting for the facilitator to start…"),
+        "console_idle": _("No item is running — choose one from the agenda."),
+        "phones_connected": _("Phones connected"),
         "send": _("Send"),
         "cancel": _("Cancel"),
         "save": _("Save"),

@@ -5,11 +5,12 @@ import * as boards from "./boards.js";
 import * as groups from "./groups.js";
 import * as presenting from "./presenting.js";
 import {applyPresence, drawPresence} from "./presence.js";
+import {withProjectorControl} from "./room/projector_control.js";
 import * as speaking from "./speaking.js";
 
 startScreen({
   presenting: {module: presenting, opts: {controls: true, images: true}},
   speaking: {module: speaking, opts: {controls: true, showNext: true}},
   groups: {module: groups, opts: {}, options: {manage: true, phone: false, big: false}},
-  boards: {module: boards, opts: {composer: true, author: true, enterSends: true, tools: true, scrollToNew: true}},
+  boards: {module: withProjectorControl(boards), opts: {composer: true, author: true, enterSends: true, tools: true, scrollToNew: true}},
 }, {beforeDraw: drawPresence, onEvent: applyPresence, idle: "console_idle"});

@@ -7,6 +7,7 @@
  * refused one of its queued messages for good, and onKey(event, ctx) -> handled?.
  * The entry module (console.js, phone.js, projector.js) chooses the methods and passes
  * what differs between screens as each method's `ctx.opts`, and may pass hooks:
+ * beforeDraw(state) runs before every draw (the projector's welcome screen);
  * onEvent(event, state) -> handled? takes events no method owns (the console's phone
  * count); idle: the string key of the text shown while no item runs.
  */
@@ -53,6 +54,7 @@ export function startScreen(methods, hooks = {}) {
     const state = base.state;
     if (!state) return;
     document.body.classList.remove("presenting-now");
+    if (hooks.beforeDraw) hooks.beforeDraw(state);
     const list = parts(state);
     const views = keyed(root, list, (p) => p.key,
                         (p) => (p.name ? el("div", {class: "part part-" + p.name}) : el("div", {})));
