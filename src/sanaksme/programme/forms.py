@@ -14,7 +14,9 @@ from sanaksme.core.text import NoControlCharsFormMixin
 from .domain.methods import METHODS, Kind, Method, Param
 from .labels import PARAM_LABELS, option_label
 from .models import (
+    LANGUAGE_NAMES,
     METHOD_CHOICES,
+    PARTICIPANT_LANGUAGES,
     AgendaItem,
     Day,
     Meeting,
@@ -45,14 +47,29 @@ class LinesField(forms.CharField):
         return [line.strip() for line in str(text).splitlines() if line.strip()]
 
 
+class LanguagesField(forms.MultipleChoiceField):
+    """The languages participants may pick on their phones: checkboxes, at least one."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=[(c, LANGUAGE_NAMES[c]) for c in PARTICIPANT_LANGUAGES],
+                         error_messages={"required": _("Choose at least one language.")},
+                         **kwargs)
+
+
 class MeetingForm(NoControlCharsFormMixin, forms.ModelForm[Meeting]):
     tasks = LinesField(label=_("Tasks (one per line)"), required=False)
+    languages = LanguagesField(
+        label=_("Languages on the phones"),
+        help_text=_("Each phone shows the page in its own language, one of these. "
+                    "Reports stay in the meeting's language."))
 
     class Meta:
         model = Meeting
         fields = ["slug", "ordinal", "title", "language", "place", "starts_on", "ends_on",
                   "series", "project", "goal", "tasks", "participants_description",
-                  "plan", "structure", "easy_mode"]
+                  "plan", "structure", "languages", "easy_mode"]
         widgets = {
             "starts_on": DATE, "ends_on": DATE,
             "goal": forms.Textarea(attrs={"rows": 3}),
@@ -71,6 +88,10 @@ class MeetingForm(NoControlCharsFormMixin, forms.ModelForm[Meeting]):
         self.fields["project"].queryset = (  # type: ignore[attr-defined]
             Project.objects.filter(organisation=organisation) if organisation
             else Project.objects.none())
+
+    def clean_languages(self) -> list[str]:
+        chosen = set(self.cleaned_data["languages"])
+        return [code for code in PARTICIPANT_LANGUAGES if code in chosen]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -14,7 +14,7 @@ from sanaksme.participants.models import Participant
 
 from .domain.checks import Finding, Plan, PlanDay, PlanItem, check_plan
 from .domain.methods import Method
-from .models import AgendaItem, Day, Meeting, Organisation
+from .models import PARTICIPANT_LANGUAGES, AgendaItem, Day, Meeting, Organisation
 from .yaml_io import SCHEMA
 
 
@@ -111,6 +111,9 @@ def programme_as_dict(meeting: Meeting) -> dict[str, Any]:
         "goal": meeting.goal, "tasks": meeting.task_list,
         "participants": meeting.participants_description, "plan": meeting.plan,
         "structure": meeting.structure, "easy_mode": meeting.easy_mode or None,
+        # Only when the facilitator narrowed them: the default offers every language.
+        "languages": None if set(meeting.languages or ()) >= set(PARTICIPANT_LANGUAGES)
+        else meeting.languages,
     })
     data["sites"] = [_compact({"key": s.key, "name": s.name, "address": s.address,
                                "description": s.description})

@@ -255,7 +255,8 @@ def _write(parsed: ProgrammeFile, organisation: Organisation | None) -> Meeting:
         ordinal=m["ordinal"] or "", title=m["title"], language=m["language"],
         place=m["place"], starts_on=m["starts"], ends_on=m["ends"], goal=m["goal"] or "",
         tasks=m["tasks"], participants_description=m["participants"] or "",
-        plan=m["plan"] or "", structure=m["structure"] or "", easy_mode=m["easy_mode"])
+        plan=m["plan"] or "", structure=m["structure"] or "", easy_mode=m["easy_mode"],
+        languages=m["languages"])
     Site.objects.bulk_create(
         Site(meeting=meeting, position=i, key=s["key"], name=s["name"],
              address=s["address"] or "", description=s["description"] or "")

@@ -26,6 +26,7 @@ from sanaksme.programme.domain.methods import (
     ParamError,
     clean_params,
 )
+from sanaksme.programme.models import PARTICIPANT_LANGUAGES
 
 SCHEMA = "sanaksme/programme@1"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -175,6 +176,16 @@ class _Checker:
             return str(value)
         return check
 
+    def languages(self, value: Any, path: Path) -> list[str] | None:
+        """The phones' languages: a list of at least one of lv, en, ru."""
+        if not isinstance(value, list) or not value:
+            self.error(path, _("must list at least one of: %(options)s")
+                       % {"options": ", ".join(PARTICIPANT_LANGUAGES)})
+            return None
+        check = self.choice(PARTICIPANT_LANGUAGES)
+        chosen = {check(v, (*path, i)) for i, v in enumerate(value)}
+        return [code for code in PARTICIPANT_LANGUAGES if code in chosen]
+
 
 def param_message(error: ParamError) -> str:
     messages = {
@@ -269,6 +280,7 @@ def _meeting(c: _Checker, value: Any) -> dict[str, Any]:
         "language": c.choice(("lv", "en")), "place": c.short, "starts": c.date,
         "ends": c.date, "goal": c.text, "tasks": c.texts, "participants": c.text,
         "plan": c.text, "structure": c.text, "easy_mode": c.boolean,
+        "languages": c.languages,
     }, ("slug", "title", "place", "starts"))
     if meeting.get("ends") is None:
         meeting["ends"] = meeting.get("starts")
@@ -277,6 +289,7 @@ def _meeting(c: _Checker, value: Any) -> dict[str, Any]:
                 % {"date": meeting["starts"].isoformat()})
     meeting["language"] = meeting.get("language") or "lv"
     meeting["tasks"] = meeting.get("tasks") or []
+    meeting["languages"] = meeting.get("languages") or list(PARTICIPANT_LANGUAGES)
     meeting["easy_mode"] = bool(meeting.get("easy_mode"))
     return meeting
 
