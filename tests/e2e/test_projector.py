@@ -35,6 +35,7 @@ MEASURE = """() => {
   return {vh, vw, strip: box(document.querySelector('.strip')),
           badge: box(document.querySelector('#badge')),
           notes: notes.map((n) => ({id: n.id, size: parseFloat(getComputedStyle(n).fontSize),
+                                    listBottom: n.parentNode.getBoundingClientRect().bottom,
                                     ...box(n)})),
           columns: Array.from(document.querySelectorAll('.column')).filter(shown).map(box),
           stripTop: strip.top};
@@ -113,6 +114,7 @@ class TestSizes(ProjectorCase):
                 assert note["right"] <= width, (width, note)
                 assert note["top"] >= 0, (width, note)
                 assert note["bottom"] <= m["stripTop"] + 0.5, (width, note)
+                assert note["bottom"] <= note["listBottom"] + 0.5, (width, note)  # not cut
             for column in m["columns"]:
                 assert column["bottom"] <= m["stripTop"] + 0.5
                 assert column["right"] <= width

@@ -103,16 +103,24 @@ function noteNode(li, note, ctx) {
 /* ---- paging ---- */
 
 /** Show the current sheet's current step: measure every column's notes, page them,
- * hide what is not on the page. */
+ * hide what is not on the page. A page number can wrap a column's heading and so take
+ * room from its notes: then it measures again. */
 function layout() {
-  if (!last || !last.view.isConnected) return;
+  for (let i = 0; i < 3; i++) {
+    const rooms = layoutOnce();
+    if (!rooms || rooms.every(([ul, room]) => ul.clientHeight === room)) return;
+  }
+}
+
+function layoutOnce() {
+  if (!last || !last.view.isConnected) return null;
   const board = last.view._board;
   const ids = last.shown.map((s) => s.id);
   settle(cycle, ids);
   const sections = Array.from(board.children);
   const current = sections[ids.indexOf(cycle.sheet)] || sections[0];
   for (const section of sections) section.hidden = section !== current;
-  if (!current) return;
+  if (!current) return null;
   const lists = Array.from(current.querySelectorAll("ul.notes"));
   for (const ul of lists) for (const li of ul.children) li.hidden = false;
   let columns = measure(lists);
@@ -138,6 +146,7 @@ function layout() {
   onScreen = {steps, chars};
   Object.assign(board.dataset, {sheet: String(cycle.sheet), step: String(cycle.step),
                                 steps: String(steps), rounds: String(cycle.rounds)});
+  return columns.map((c) => [c.ul, c.room]);
 }
 
 function measure(lists) {  // reads only: one layout for all columns
@@ -147,7 +156,7 @@ function measure(lists) {  // reads only: one layout for all columns
     const items = Array.from(ul.children);
     const heights = items.map((li) => li.getBoundingClientRect().height);
     const room = ul.clientHeight;
-    return {ul, pages: paginate(heights, room, parseFloat(style.rowGap) || 0, tracks),
+    return {ul, room, pages: paginate(heights, room, parseFloat(style.rowGap) || 0, tracks),
             tall: items.filter((li, i) => heights[i] > room && !li.classList.contains("tall"))};
   });
 }
