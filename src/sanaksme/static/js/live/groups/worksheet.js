@@ -60,7 +60,7 @@ function makeWeigh(groupId, factorId) {
     row.appendChild(el("span", {class: "part " + part}, icon + " " + partLabel(part)));
     const minus = tool("−", () => tap(groupId, factorId, part, -1), "round");
     minus.setAttribute("aria-label", partLabel(part) + " −");
-    const dots = el("span", {class: "dots", "data-part": part});
+    const dots = el("span", {class: "dots", "data-part": part, role: "img"});  // named by its aria-label
     for (let i = 0; i < 10; i++) dots.appendChild(el("i", {}));
     const plus = tool("+", () => tap(groupId, factorId, part, 1), "round");
     plus.setAttribute("aria-label", partLabel(part) + " +");
