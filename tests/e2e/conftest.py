@@ -58,8 +58,23 @@ def browser() -> Iterator[Any]:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        latvian_by_default(browser)
         yield browser
         browser.close()
+
+
+def latvian_by_default(browser: Any) -> None:
+    """A phone without a language of its own follows its browser's (live/languages.py),
+    and Playwright's browsers speak en-US: here they speak Latvian, as in the room,
+    unless a test gives a `locale`."""
+    for name in ("new_context", "new_page"):
+        original = getattr(browser, name)
+
+        def with_locale(*args: Any, _original: Any = original, **options: Any) -> Any:
+            options.setdefault("locale", "lv-LV")
+            return _original(*args, **options)
+
+        setattr(browser, name, with_locale)
 
 
 def in_thread(action: Callable[[], T]) -> T:
