@@ -104,6 +104,15 @@ def _begin(round_: Round, participant_id: int | None, now: dt.datetime) -> Turn 
     return turn
 
 
+def _seen(round_: Round, expected: int | None) -> bool:
+    """Whether the console saw the round as it is: its turn under way, or — once that
+    turn ended because the item left the screens — that turn or none (the screens show
+    nobody speaking then)."""
+    if round_.current_id == expected:
+        return True
+    return expected is None and round_.current is not None and round_.current.ended_at is not None
+
+
 def turn_next(*, round_: Round, expected: int | None, step: int = 1,
               now: dt.datetime | None = None) -> Round:
     """End the current turn and give the floor to the next (step=-1: the previous)
@@ -113,7 +122,7 @@ def turn_next(*, round_: Round, expected: int | None, step: int = 1,
     with transaction.atomic():
         round_ = Round.objects.select_for_update(of=("self",)).select_related("item", "current").get(
             pk=round_.pk)
-        if round_.current_id != expected:
+        if not _seen(round_, expected):
             return round_
         if round_.item.method == Method.DISCUSSION.value:
             if step < 0:
@@ -310,7 +319,7 @@ def turn_call(*, round_: Round, expected: int | None, hand_id: int,
     with transaction.atomic():
         round_ = Round.objects.select_for_update(of=("self",)).select_related("item", "current").get(
             pk=round_.pk)
-        if round_.current_id != expected:
+        if not _seen(round_, expected):
             return round_
         _call_next(round_, now, hand_id=hand_id)
         _announce(round_)

@@ -16,6 +16,7 @@ from sanaksme.speaking.models import Round
 from sanaksme.speaking.services import (
     hand_raise,
     round_get_or_create,
+    turn_call,
     turn_next,
     turn_pause,
     turn_resume,
@@ -71,3 +72,23 @@ def test_the_elapsed_time_counts_only_while_the_clock_runs(discussion: Round) ->
 
     assert (paused["spoken"], paused["resumed_at"]) == (30.0, None)
     assert (running["spoken"], running["resumed_at"]) == (30.0, at(100).isoformat())
+
+
+def test_back_on_a_discussion_the_floor_goes_to_a_hand_though_the_last_turn_ended_away(
+    discussion: Round, demo_meeting: Meeting,
+) -> None:
+    """Leaving the item ends the turn under way; the screens then show nobody speaking,
+    so the console's "give the floor" (expecting no turn) must still work."""
+    people = Participant.objects.filter(meeting=demo_meeting).order_by("pk")
+    first, second = people[0], people[1]
+    hand_raise(round_=discussion, participant_id=first.pk, now=at(0))
+    turn_next(round_=discussion, expected=None, now=at(10))
+    current_item_set(meeting=demo_meeting, item=None)  # a coffee break
+    current_item_set(meeting=demo_meeting, item=discussion.item)
+    hand = hand_raise(round_=discussion, participant_id=second.pk, now=at(900))
+    assert state_data(demo_meeting.pk, Audience.CONSOLE)["speaking"]["current"] is None
+
+    turn_call(round_=discussion, expected=None, hand_id=hand.pk, now=at(905))
+
+    current = state_data(demo_meeting.pk, Audience.CONSOLE)["speaking"]["current"]
+    assert current["participant_id"] == second.pk
