@@ -148,10 +148,10 @@ def _speaking() -> dict[str, str]:
     """Tour de table and discussion (js/live/speaking.js)."""
     return {
         "speaking_now": _("Speaking now"),
+        "speaking_for": _("Speaking for"),
         "your_turn": _("Your turn to speak"),
         "next_speaker": _("Next"),
         "next": _("Next speaker ▶"),
-        "speaking_for": _("Speaking for"),
         "start_round": _("Start the round"),
         "round_over": _("Everyone has spoken."),
         "spoken_of": _("spoken"),
@@ -248,13 +248,13 @@ def _groups() -> dict[str, str]:
         "g_propose_again": _("Propose again"),
         "g_confirm": _("Confirm the themes"),
         "g_confirmed": _("Confirmed ✓"),
-        "g_show_comparison": _("Show the comparison on the projector"),
-        "g_unthemed": _("Factors not in a theme yet"),
-        "g_compare_hint": _("Drag a factor onto another theme to move it, a theme's name onto "
         "g_propose_again_kept": _("Propose again (confirmed themes stay)"),
         "g_unconfirm": _("Unconfirm"),
         "g_theme_confirmed": _("confirmed"),
         "g_column_empty": _("No themes here yet."),
+        "g_show_comparison": _("Show the comparison on the projector"),
+        "g_unthemed": _("Factors not in a theme yet"),
+        "g_compare_hint": _("Drag a factor onto another theme to move it, a theme's name onto "
                             "another to merge them; ⇱ splits a factor off."),
         "g_common": _("Common"),
         "g_experts_only": _("Only the experts"),
