@@ -2,9 +2,9 @@
 
 For each method of the demo meeting (and for no item running) the meeting is brought
 into that method's state through the real services, then the console (1366×768), two
-phones (360×740: a regional expert, and a community participant, whose phone may use the
-simple mode) and the projector (1920×1080) are opened; once each has drawn the item, axe
-runs on it: no serious or critical violation may remain. The join pages and the
+phones (360×740: a regional expert in words, and a community participant who chose
+the simple view's pictures) and the projector (1920×1080) are opened; once each has
+drawn the item, axe runs on it: no serious or critical violation may remain. The join pages and the
 console's other pages are checked the same way.
 
 One class per method (one live server each, see test_tour_de_table.DemoLive), so a
@@ -170,6 +170,13 @@ class AccessibilityCase(DemoLive):
         join_as(page, self.live_server_url, self.meeting, name)
         return page
 
+    def _phone_pictures(self, name: str) -> Page:
+        """A phone that chose the simple view's pictures (the demo offers it)."""
+        page = self._phone(name)
+        page.locator(".easy-option-pictures").click()
+        expect(page.locator("body.easy-on")).to_be_attached()
+        return page
+
     def _projector(self) -> Page:
         page = self._context_page(**PROJECTOR)
         page.goto(f"{self.live_server_url}/projector/{self.meeting.slug}/"
@@ -238,8 +245,8 @@ def _method_test(method: str) -> type[AccessibilityCase]:
     def test(self: AccessibilityCase) -> None:
         item = in_thread(lambda: STATES[method](self.meeting))
         screens = {"console": self._console(), "projector": self._projector(),
-                   "phone (expert)": self._phone(EXPERT),
-                   "phone (community)": self._phone(COMMUNITY)}
+                   "phone (expert, words)": self._phone(EXPERT),
+                   "phone (community, pictures)": self._phone_pictures(COMMUNITY)}
         for page in screens.values():
             # Drawn from the state: the item's title, or the waiting line in the part
             # the screen draws (the page's own "Connecting…" line is not in a div; the
