@@ -631,6 +631,9 @@ IDS: list[Action] = [
                                                               "into": w.a["into"]}),
     Action("console", "theme_rename", "group_work", lambda w: {"theme": w.a["theme"],
                                                                "label": "x"}),
+    Action("console", "theme_unconfirm", "group_work", lambda w: {"theme": w.a["theme"]}),
+    Action("console", "projector_show", "brainstorm", lambda w: {"mode": "sheet",
+                                                                 "sheet": w.a["sheet"]}),
     Action("phone", "note_submit", "brainstorm", lambda w: {
         "sheet": w.a["sheet"], "column": "problem", "text": "x", "client_id": "c"}),
     Action("phone", "reply_submit", "brainstorm", lambda w: {
