@@ -64,7 +64,7 @@ class TestPresenting(ChannelsLiveServerTestCase):
         console.get_by_role("button", name="Rādīt", exact=True).click()
         slide = projector.locator("img.slide")
         expect(slide).to_have_attribute("src", re.compile(r"/p1\.webp$"))
-        expect(projector.locator(".join")).to_be_hidden()  # the slide fills the screen
+        expect(projector.locator("#badge")).to_be_hidden()  # the slide fills the screen
         projector.wait_for_function(  # the page image is the full-HD rendering
             "() => { const i = document.querySelector('img.slide');"
             " return i && i.complete && i.naturalWidth === 1920; }")
@@ -76,4 +76,4 @@ class TestPresenting(ChannelsLiveServerTestCase):
 
         console.get_by_role("button", name="Noņemt no ekrāna").click()
         expect(projector.locator("img.slide")).to_have_count(0)
-        expect(projector.locator(".join")).to_be_visible()
+        expect(projector.locator("#badge")).to_be_visible()

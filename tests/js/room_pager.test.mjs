@@ -3,9 +3,10 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 
-import {advance, dwell, newCycle, pageAt, paginate, settle} from "../../src/sanaksme/static/js/live/room/pager.js";
+import {advance, dwell, linesOf, newCycle, pageAt, paginate, paginateUnits, pieces, settle}
+  from "../../src/sanaksme/static/js/live/room/pager.js";
 import {viewAction, viewValue} from "../../src/sanaksme/static/js/live/room/projector_control.js";
-import {welcomeNow} from "../../src/sanaksme/static/js/live/room/welcome.js";
+import {breakNow, welcomeNow} from "../../src/sanaksme/static/js/live/room/welcome.js";
 
 test("notes are split into pages that fit the column", () => {
   assert.deepEqual(paginate([100, 100, 100, 100, 100], 320, 10), [[0, 3], [3, 5]]);
@@ -89,11 +90,58 @@ test("the console's choice round-trips through the select's values", () => {
 
 test("the welcome shows with no item, and on a board with nothing to show yet", () => {
   assert.equal(welcomeNow({item: null}), true);
-  const board = (notes, revealed = true) => ({item: {id: 1}, sheets: [{revealed, notes}]});
+  const board = (notes, revealed = true) => ({item: {id: 1, method: "brainstorm"}, sheets: [{revealed, notes}]});
   assert.equal(welcomeNow(board([])), true);
   assert.equal(welcomeNow(board([{id: 1}], false)), true);
   assert.equal(welcomeNow(board([{id: 1}])), false);
   assert.equal(welcomeNow({item: {id: 2}, sheets: [], speaking: {}}), false);
-  assert.equal(welcomeNow({item: {id: 1}, sheets: [{revealed: true, notes: []}],
+  assert.equal(welcomeNow({item: {id: 1, method: "feedback"}, sheets: [{revealed: true, notes: []}],
                            presenting: {showing: {kind: "slide"}}}), false);
+});
+
+test("the welcome shows before each participatory item until something happens in it", () => {
+  const item = (method) => ({id: 3, method});
+  const talk = (method, speaking) => welcomeNow({item: item(method), speaking});
+  assert.equal(talk("tour_de_table", {started: false, current: null}), true);
+  assert.equal(talk("tour_de_table", {started: true, current: {name: "A"}}), false);
+  assert.equal(talk("discussion", {started: false, current: null, queue: []}), true);
+  assert.equal(talk("discussion", {started: false, current: null, queue: [{name: "A"}]}), false);
+  assert.equal(talk("discussion", {started: true, current: null, queue: []}), false);
+  const groups = (drawn) => welcomeNow({item: item("group_work"), groups: {drawn, worksheets: []}});
+  assert.equal(groups(false), true);
+  assert.equal(groups(true), false);
+  for (const method of ["presentation", "summary", "group_presentations", "break", "site_visit"]) {
+    assert.equal(welcomeNow({item: item(method)}), false, method);
+  }
+});
+
+test("a break shows the break screen, unless a slide fills the screen", () => {
+  assert.equal(breakNow({item: {id: 1, method: "break"}}), true);
+  assert.equal(breakNow({item: {id: 1, method: "break"}, presenting: {showing: {kind: "slide"}}}), false);
+  assert.equal(breakNow({item: {id: 1, method: "discussion"}}), false);
+  assert.equal(breakNow({item: null}), false);
+});
+
+test("a unit marked alone has a page of its own, the others page as before", () => {
+  const u = (h, alone = false) => ({h, alone});
+  assert.deepEqual(paginateUnits([u(100), u(100), u(50, true), u(100), u(100), u(100)], 250, 0),
+                   [[0, 2], [2, 3], [3, 5], [5, 6]]);
+  assert.deepEqual(paginateUnits([u(300, true), u(300, true)], 250), [[0, 1], [1, 2]]);
+  assert.deepEqual(paginateUnits([], 250), [[0, 0]]);
+});
+
+test("a text higher than its room is cut at line boundaries, every line in a piece", () => {
+  const lines = Array.from({length: 10}, (_, i) => ({top: 5 + 30 * i, bottom: 5 + 30 * i + 28}));
+  const parts = pieces(lines, 100);
+  assert.deepEqual(parts.map((p) => p.from), [5, 95, 185, 275]);
+  for (const p of parts) assert.ok(p.to - p.from <= 100, JSON.stringify(p));
+  for (const line of lines) {
+    assert.equal(parts.filter((p) => line.top >= p.from && line.bottom <= p.to).length, 1);
+  }
+  assert.deepEqual(pieces([{top: 0, bottom: 500}], 100), [{from: 0, to: 500}]);
+});
+
+test("line fragments on the same line make one line", () => {
+  const rects = [{top: 40, bottom: 60}, {top: 0, bottom: 20}, {top: 1, bottom: 21}, {top: 20, bottom: 40}];
+  assert.deepEqual(linesOf(rects), [{top: 0, bottom: 21}, {top: 20, bottom: 40}, {top: 40, bottom: 60}]);
 });

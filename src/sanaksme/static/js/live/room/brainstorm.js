@@ -10,7 +10,8 @@
 import * as boards from "../boards.js";
 import {el, keyed} from "../dom.js";
 import {icon} from "../icons.js";
-import {advance, dwell, newCycle, pageAt, paginate, settle} from "./pager.js";
+import {cutTo, piecesFor, sizeNow, uncut} from "./fit.js";
+import {advance, dwell, newCycle, pageAt, paginateUnits, settle} from "./pager.js";
 
 const cycle = newCycle();
 let last = null;     // {view, ctx, shown}: what the timer pages
@@ -88,6 +89,7 @@ function drawSheet(section, sheet, index, count, pv, ctx) {
 }
 
 function noteNode(li, note, ctx) {
+  uncut(li);
   li.className = "note";
   li.textContent = "";
   li.appendChild(el("span", {class: "text"}, note.text));
@@ -122,42 +124,55 @@ function layoutOnce() {
   for (const section of sections) section.hidden = section !== current;
   if (!current) return null;
   const lists = Array.from(current.querySelectorAll("ul.notes"));
-  for (const ul of lists) for (const li of ul.children) li.hidden = false;
+  for (const ul of lists) for (const li of ul.children) { uncut(li); li.classList.remove("alone"); li.hidden = false; }
   let columns = measure(lists);
-  // A note higher than its whole column is set smaller (down to a floor) to fit.
+  // A note higher than its whole column takes the column's width (and a page of its
+  // own); if it is still too high, it is cut into pieces shown in turn (room/fit.js).
   const tall = columns.flatMap((c) => c.tall);
   if (tall.length) {
-    for (const li of tall) li.classList.add("tall");
+    for (const li of tall) li.classList.add("alone");
     columns = measure(lists);
   }
   const steps = Math.max(1, ...columns.map((c) => c.pages.length));
   cycle.step = pageAt(steps, cycle.step);
   let chars = 0;
-  for (const {ul, pages} of columns) {
+  for (const {ul, slices, pages} of columns) {
     const at = pageAt(pages.length, cycle.step);
     const [from, to] = pages[at];
-    Array.from(ul.children).forEach((li, i) => {
-      li.hidden = i < from || i >= to;
-      if (!li.hidden) chars += li.textContent.length;
-    });
+    for (const li of ul.children) li.hidden = true;
+    for (const s of slices.slice(from, to)) {
+      s.li.hidden = false;
+      if (s.parts) cutTo(s.li, s.parts, s.k);
+      chars += s.li.textContent.length / (s.parts ? s.parts.length : 1);
+    }
     const page = ul.parentNode.querySelector("h3 .page");
     page.textContent = pages.length > 1 ? (at + 1) + "/" + pages.length : "";
   }
   onScreen = {steps, chars};
-  Object.assign(board.dataset, {sheet: String(cycle.sheet), step: String(cycle.step),
+  Object.assign(board.dataset, {size: sizeNow(), sheet: String(cycle.sheet), step: String(cycle.step),
                                 steps: String(steps), rounds: String(cycle.rounds)});
   return columns.map((c) => [c.ul, c.room]);
 }
 
-function measure(lists) {  // reads only: one layout for all columns
+function measure(lists) {  // reads only (but for the pieces' line boxes)
   return lists.map((ul) => {
     const style = getComputedStyle(ul);
     const tracks = style.gridTemplateColumns.split(" ").filter((t) => t && t !== "none").length || 1;
     const items = Array.from(ul.children);
     const heights = items.map((li) => li.getBoundingClientRect().height);
     const room = ul.clientHeight;
-    return {ul, room, pages: paginate(heights, room, parseFloat(style.rowGap) || 0, tracks),
-            tall: items.filter((li, i) => heights[i] > room && !li.classList.contains("tall"))};
+    const slices = [];
+    items.forEach((li, i) => {
+      const alone = li.classList.contains("alone");
+      if (alone && heights[i] > room) {
+        const parts = piecesFor(li, room);
+        parts.forEach((_, k) => slices.push({li, parts, k, h: room, alone}));
+      } else {
+        slices.push({li, h: heights[i], alone});
+      }
+    });
+    return {ul, room, slices, pages: paginateUnits(slices, room, parseFloat(style.rowGap) || 0, tracks),
+            tall: items.filter((li, i) => heights[i] > room && !li.classList.contains("alone"))};
   });
 }
 

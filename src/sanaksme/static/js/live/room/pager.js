@@ -28,6 +28,61 @@ export function paginate(heights, room, gap = 0, tracks = 1) {
   return pages;
 }
 
+/** Pages of units: like paginate, but a unit marked `alone` (a note that needs the
+ * column's whole width, or is cut into pieces) always has a page of its own. */
+export function paginateUnits(units, room, gap = 0, tracks = 1) {
+  const pages = [];
+  let run = [];
+  const flush = () => {
+    if (!run.length) return;
+    const first = run[0];
+    for (const [from, to] of paginate(run.map((u) => u.h), room, gap, tracks)) pages.push([first.i + from, first.i + to]);
+    run = [];
+  };
+  units.forEach((u, i) => {
+    if (u.alone) {
+      flush();
+      pages.push([i, i + 1]);
+    } else {
+      run.push({h: u.h, i});
+    }
+  });
+  flush();
+  return pages.length ? pages : [[0, 0]];
+}
+
+/** Pieces of a text higher than the room it has: its lines ({top, bottom}, from the
+ * text's top, in order) in pieces at most `room` high, each starting at a line's top, so
+ * no line is ever cut: [{from, to}] (from: where the piece starts; to: where it ends). A
+ * line higher than the room alone is a piece of its own. */
+export function pieces(lines, room) {
+  if (!lines.length) return [{from: 0, to: 0}];
+  const out = [];
+  let from = lines[0].top, to = lines[0].bottom;
+  for (const line of lines.slice(1)) {
+    if (line.bottom - from > room) {
+      out.push({from, to});
+      from = line.top;
+    }
+    to = Math.max(to, line.bottom);
+  }
+  out.push({from, to});
+  return out;
+}
+
+/** Lines from the boxes of a text's line fragments (getClientRects of its text nodes,
+ * relative to the text's top): fragments that overlap vertically are one line. */
+export function linesOf(rects) {
+  const sorted = rects.filter((r) => r.bottom > r.top).sort((a, b) => a.top - b.top);
+  const lines = [];
+  for (const r of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && r.top < line.bottom - 1) line.bottom = Math.max(line.bottom, r.bottom);
+    else lines.push({top: r.top, bottom: r.bottom});
+  }
+  return lines;
+}
+
 /** The page a column shows at a sheet's step: its last page once it has no more. */
 export function pageAt(pageCount, step) {
   return Math.max(0, Math.min(step, pageCount - 1));
