@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanaksme.live.state import Screen, state_part
+from sanaksme.live.channel_groups import Audience
+from sanaksme.live.state import OMIT, Screen, state_part
 
 from .labels import option_label
 
@@ -21,3 +22,10 @@ def item(screen: Screen) -> dict[str, Any] | None:
             "reply_kinds": [{"key": k, "label": option_label(k)}
                             for k in current.params.get("reply_kinds", [])],
             "repliers": list(current.params.get("repliers", []))}
+
+
+@state_part("easy")
+def easy(screen: Screen) -> Any:
+    """Phones only: whether the meeting offers the simple view (Meeting.easy_mode), so an
+    open phone follows the setting when the facilitator changes it."""
+    return screen.meeting.easy_mode if screen.audience is Audience.PHONE else OMIT

@@ -285,4 +285,5 @@ def _easy() -> dict[str, str]:
         "e_hand_up": _("I want to speak"),
         "e_hand_down": _("Put my hand down"),
         "e_new_factor": _("What is the problem?"),
+        "e_see_all": _("What everyone wrote"),
     }

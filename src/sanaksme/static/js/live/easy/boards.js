@@ -4,21 +4,26 @@
  *   3. the composer, pre-filled with that sheet and column: a big text box and a big
  *      send button. The note goes into the same outbox as the words view, as the same
  *      `note_submit`; then back to the pictures, with "Thank you! Sent.".
+ * Once the room may see the sheet (a brainstorm's at once, a feedback's when the
+ * facilitator shows it), a button under the pictures opens what everyone wrote: the
+ * notes under their column's picture, with their replies (replying is in the words view).
  * A screen is built once per step and then only brought up to date, so what someone is
  * typing survives every update (and a reload: the draft and the pick are kept in
  * sessionStorage). */
 import {el, keyed} from "../dom.js";
-import {apply as boardsApply} from "../boards.js";
+import {apply as boardsApply, mineRows} from "../boards.js";
 import {picto} from "./pictos.js";
-import {columnLook, noteMessage, recentNotes, screenFor} from "./rules.js";
+import {columnLook, noteMessage, screenFor} from "./rules.js";
 
-const pick = {sheet: null, column: null, thanks: false, loaded: false};
+const pick = {sheet: null, column: null, board: false, thanks: false, loaded: false};
+let last = null;  // {view, ctx}: where apply() redraws
 
 function kept(ctx, name) { return "easy." + name + "." + ctx.cfg.ws; }
 
 function remember(ctx) {
   try {
-    sessionStorage.setItem(kept(ctx, "pick"), JSON.stringify({sheet: pick.sheet, column: pick.column}));
+    sessionStorage.setItem(kept(ctx, "pick"), JSON.stringify({sheet: pick.sheet, column: pick.column,
+                                                              board: pick.board}));
   } catch (e) { /* storage blocked: the pick lives until the page goes */ }
 }
 
@@ -29,45 +34,54 @@ function recall(ctx) {
     const saved = JSON.parse(sessionStorage.getItem(kept(ctx, "pick")) || "{}");
     pick.sheet = saved.sheet ?? null;
     pick.column = saved.column ?? null;
+    pick.board = Boolean(saved.board);
   } catch (e) { /* nothing kept */ }
 }
 
-/** Tap a sheet or a column (null goes back one step). */
+/** Tap a sheet, a column or "what everyone wrote" (null / false goes back one step). */
 export function choose(ctx, change) {
-  Object.assign(pick, change, {thanks: false});
+  Object.assign(pick, {board: false}, change, {thanks: false});
   remember(ctx);
   ctx.rerender();
 }
 
 export function draw(view, sheets, ctx) {
+  last = {view, ctx};
   recall(ctx);
   const screen = screenFor(pick, sheets);
-  const sig = JSON.stringify([screen.step, sheets.length, screen.sheet && [screen.sheet.id, screen.sheet.title],
-                              screen.sheet && screen.sheet.columns, screen.column && screen.column.key]);
+  const sig = JSON.stringify([screen.step, sheets.length, screen.sheet && [screen.sheet.id, screen.sheet.title,
+                              screen.sheet.revealed], screen.sheet && screen.sheet.columns,
+                              screen.column && screen.column.key]);
   if (view._easySig !== sig) {
     while (view.firstChild) view.removeChild(view.firstChild);
+    if (view._easyStep && view._easyStep !== screen.step && typeof window !== "undefined") {
+      window.scrollTo(0, 0);  // another question: its screen starts at the top
+    }
     view._easySig = sig;
-    const build = {sheet: sheetStep, column: columnStep, write: writeStep}[screen.step];
+    view._easyStep = screen.step;
+    const build = {sheet: sheetStep, column: columnStep, write: writeStep, board: boardStep}[screen.step];
     view.appendChild(build(screen, sheets, ctx));
   }
-  const mine = view.querySelector ? view.querySelector(".easy-mine") : null;
-  if (mine) drawMine(mine, ctx);
-  const thanks = view.querySelector ? view.querySelector(".easy-thanks") : null;
-  if (thanks) thanks.hidden = !pick.thanks;
+  const box = view.firstChild;  // its parts that follow every update: box._mine, _board, _thanks
+  if (box._mine) drawMine(box._mine, sheets, ctx);
+  if (box._board) drawBoard(box._board, screen.sheet, ctx);
+  if (box._thanks) box._thanks.hidden = !pick.thanks;
 }
 
 export function apply(event, state, ctx) {
-  return boardsApply(event, state, ctx);  // keeps state.sheets; the pictures do not change
+  const done = boardsApply(event, state, ctx);  // keeps state.sheets
+  if (done && last && last.view.isConnected && state.sheets) draw(last.view, state.sheets, last.ctx);
+  return done;
 }
 
 function section(kind, tone) {
   return el("section", {class: "easy easy-" + kind + (tone ? " tone-" + tone : "")});
 }
 
-function backButton(label, onClick) {
-  const b = el("button", {type: "button", class: "easy-back"});
+function backButton(label, onClick, extra = "") {
+  const b = el("button", {type: "button", class: "easy-back" + extra});
   b.appendChild(picto("back"));
-  b.appendChild(el("span", {}, label));
+  b.appendChild(el("span", {class: "easy-back-word"}, label));
   b.addEventListener("click", onClick);
   return b;
 }
@@ -85,11 +99,14 @@ function sheetStep(screen, sheets, ctx) {
   return box;
 }
 
+/* One row above the pictures: a back picture (its word for screen readers only) and the
+ * sheet's number and title, so that all the pictures fit on the first screen. */
 function sheetHead(box, screen, sheets, ctx) {
   if (sheets.length < 2) return;
-  box.appendChild(backButton(ctx.S.e_back, () => choose(ctx, {sheet: null, column: null})));
+  const row = box.appendChild(el("div", {class: "easy-head"}));
+  row.appendChild(backButton(ctx.S.e_back, () => choose(ctx, {sheet: null, column: null}), " easy-back-picture"));
   const at = sheets.indexOf(screen.sheet) + 1;
-  const head = box.appendChild(el("p", {class: "easy-sheet-title"}));
+  const head = row.appendChild(el("p", {class: "easy-sheet-title"}));
   head.appendChild(el("span", {class: "easy-num", "aria-hidden": "true"}, String(at)));
   head.appendChild(el("span", {}, screen.sheet.title));
 }
@@ -98,7 +115,7 @@ function columnStep(screen, sheets, ctx) {
   const S = ctx.S;
   const box = section("columns");
   sheetHead(box, screen, sheets, ctx);
-  const thanks = box.appendChild(el("p", {class: "easy-thanks", role: "status"}));
+  const thanks = box._thanks = box.appendChild(el("p", {class: "easy-thanks", role: "status"}));
   thanks.appendChild(picto("check"));
   thanks.appendChild(el("span", {}, S.e_thanks));
   const grid = box.appendChild(el("div", {class: "easy-pictures cols-" + screen.sheet.columns.length,
@@ -111,8 +128,52 @@ function columnStep(screen, sheets, ctx) {
     b.appendChild(el("span", {class: "easy-word"}, look.word));
     b.addEventListener("click", () => choose(ctx, {sheet: screen.sheet.id, column: col.key}));
   }
-  box.appendChild(el("ul", {class: "easy-mine"}));
+  if (screen.sheet.revealed) {
+    const see = box.appendChild(el("button", {type: "button", class: "easy-see"}));
+    see.appendChild(picto("people"));
+    see.appendChild(el("span", {class: "easy-word"}, S.e_see_all));
+    see.addEventListener("click", () => choose(ctx, {sheet: screen.sheet.id, column: null, board: true}));
+  }
+  box._mine = box.appendChild(el("ul", {class: "easy-mine"}));
   return box;
+}
+
+/* What everyone wrote on the sheet: a screen of its own, kept up to date in place. */
+function boardStep(screen, sheets, ctx) {
+  const box = section("board");
+  box.appendChild(backButton(ctx.S.e_back, () => choose(ctx, {sheet: screen.sheet.id, board: false})));
+  box.appendChild(el("h2", {class: "easy-q"}, ctx.S.e_see_all));
+  box._board = box.appendChild(el("div", {class: "easy-board"}));
+  return box;
+}
+
+function drawBoard(board, sheet, ctx) {
+  const cols = keyed(board, sheet.columns, (c) => c.key, (col) => {
+    const look = columnLook(col, ctx.S);
+    const part = el("section", {class: "easy-board-col tone-" + look.tone});
+    const head = part.appendChild(el("h3", {class: "easy-board-head"}));
+    head.appendChild(picto(look.picto));
+    head.appendChild(el("span", {class: "easy-word"}, look.mine ? col.label : look.word));
+    part._count = head.appendChild(el("span", {class: "easy-count"}));
+    part._list = part.appendChild(el("ul", {class: "easy-board-notes"}));
+    return part;
+  });
+  sheet.columns.forEach((col, i) => {
+    const notes = sheet.notes.filter((n) => n.column === col.key);
+    cols[i]._count.textContent = String(notes.length);
+    keyed(cols[i]._list, notes, (n) => n.id, (n) => boardNote(el("li", {class: "easy-board-note"}), n), boardNote);
+  });
+}
+
+function boardNote(li, note) {
+  li.textContent = "";
+  li.appendChild(el("p", {class: "text"}, note.text));
+  for (const r of note.replies || []) {
+    const p = li.appendChild(el("p", {class: "reply"}));
+    p.appendChild(el("strong", {}, r.label + ": "));
+    p.appendChild(document.createTextNode(r.text));
+  }
+  return li;
 }
 
 function writeStep(screen, sheets, ctx) {
@@ -151,17 +212,19 @@ function writeStep(screen, sheets, ctx) {
 }
 
 const MARKS = {pending: "clock", sent: "check", refused: "warning"};
+const RECENT = 3;
 
-/* The phone's last notes with a picture of their state: waiting, sent, refused. */
-function drawMine(list, ctx) {
+/* The phone's last notes of this item with a picture of their state: refused, waiting,
+ * sent (the rows of the words view's "My notes"). */
+function drawMine(list, sheets, ctx) {
   if (!ctx.outbox) return;
-  const rows = recentNotes(ctx.outbox);
-  keyed(list, rows, (r) => r.state + r.id, (r) => {
-    const li = el("li", {class: "easy-note " + r.state});
-    li.appendChild(picto(MARKS[r.state]));
-    li.appendChild(el("span", {class: "easy-state"}, {pending: ctx.S.waiting, sent: ctx.S.sent, refused: "✗"}[r.state]));
+  const rows = mineRows(ctx.outbox, sheets.map((s) => s.id), ctx.S).slice(0, RECENT);
+  keyed(list, rows, (r) => r.key, (r) => {
+    const li = el("li", {class: "easy-note " + r.cls});
+    li.appendChild(picto(MARKS[r.cls]));
+    li.appendChild(el("span", {class: "easy-state"}, r.state));
     li.appendChild(el("span", {class: "text"}, r.text));
-    if (r.message) li.appendChild(el("span", {class: "hint"}, r.message));
+    if (r.hint) li.appendChild(el("span", {class: "hint"}, r.hint));
     return li;
   });
 }

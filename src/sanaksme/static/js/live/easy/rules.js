@@ -8,9 +8,11 @@ export const COLUMN_LOOKS = {
   problem: {picto: "warning", tone: "problem", word: "e_problem"},
   existing_solution: {picto: "check", tone: "works", word: "e_existing_solution"},
   possible_solution: {picto: "bulb", tone: "idea", word: "e_possible_solution"},
-  feedback: {picto: "speech", tone: "say", word: "e_feedback"},
-  suggestion: {picto: "arrow", tone: "idea", word: "e_suggestion"},
+  feedback: {picto: "speech", tone: "say", word: "e_feedback", mine: true},
+  suggestion: {picto: "arrow", tone: "idea", word: "e_suggestion", mine: true},
 };
+// mine: the short word speaks for the writer ("My opinion"): what everyone wrote is
+// headed by the column's own label instead.
 const OTHER_COLUMN = {picto: "speech", tone: "say", word: null};
 
 /* Who can change a factor: pictogram and colour (the words are the g_* strings). */
@@ -33,14 +35,27 @@ export function viewChoice(easyMode, stored) {
   return stored === "pictures" || stored === "words" ? stored : "ask";
 }
 
-/** One question per screen. From what was tapped (`pick`: {sheet, column}) and the
- * sheets, the screen to show: {step: "sheet" | "column" | "write", sheet, column}.
- * A sheet or column that is gone is forgotten; a single sheet needs no question. */
+/** Whether a phone must load its page again to follow the meeting's setting: the value
+ * to remember for that reload ("on" / "off"), or null. `shown`: the setting the page was
+ * built with (cfg.easy); `now`: the state's `easy` (undefined in an older state: no
+ * change); `reloaded`: what the last reload was for, so a page that still disagrees after
+ * it does not reload again and again. */
+export function reloadFor(shown, now, reloaded) {
+  if (now === undefined || Boolean(now) === Boolean(shown)) return null;
+  const wanted = now ? "on" : "off";
+  return reloaded === wanted ? null : wanted;
+}
+
+/** One question per screen. From what was tapped (`pick`: {sheet, column, board}) and
+ * the sheets, the screen to show: {step: "sheet" | "column" | "write" | "board", sheet,
+ * column}. A sheet or column that is gone is forgotten; a single sheet needs no
+ * question; what everyone wrote ("board") only once the room may see the sheet. */
 export function screenFor(pick, sheets) {
   let sheet = sheets.find((s) => s.id === pick.sheet) || null;
   if (!sheet && sheets.length === 1) sheet = sheets[0];
   if (!sheet) return {step: "sheet", sheet: null, column: null};
   const column = sheet.columns.find((c) => c.key === pick.column) || null;
+  if (!column && pick.board && sheet.revealed) return {step: "board", sheet, column: null};
   if (!column) return {step: "column", sheet, column: null};
   return {step: "write", sheet, column};
 }
@@ -52,17 +67,4 @@ export function noteMessage(screen, text, clientId) {
   if (screen.step !== "write" || !trimmed) return null;
   return {action: "note_submit", client_id: clientId, sheet: screen.sheet.id,
           column: screen.column.key, text: trimmed};
-}
-
-/** The phone's last few notes from the outbox, newest first: {state, text}, state one of
- * "refused", "pending", "sent". */
-export function recentNotes(outbox, count = 3) {
-  const isNote = (n) => !n.action || n.action === "note_submit";
-  const rows = [
-    ...outbox.pending().filter(isNote).reverse().map((n) => ({state: "pending", text: n.text, id: n.client_id})),
-    ...outbox.refused().filter(isNote).reverse().map((n) => ({state: "refused", text: n.text, id: n.client_id,
-                                                            message: n.message})),
-    ...outbox.sent().filter(isNote).reverse().map((n) => ({state: "sent", text: n.text, id: n.client_id})),
-  ];
-  return rows.slice(0, count);
 }

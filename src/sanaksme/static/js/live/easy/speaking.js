@@ -1,5 +1,5 @@
-/* The simple view of a tour de table or discussion on a phone: who speaks (a picture and
- * the name), "your turn" in big, and in a discussion one big "raise hand" picture button
+/* The simple view of a tour de table or discussion on a phone: the discussion's question,
+ * who speaks (a picture and the name), "your turn" in big, and in a discussion one big "raise hand" picture button
  * (the same hand_raise / hand_lower as the words view) with the place in the queue. */
 import {el} from "../dom.js";
 import {apply as speakingApply} from "../speaking.js";
@@ -14,6 +14,7 @@ export function draw(view, sp, ctx) {
   if (!k) {
     k = view._easy = {};
     const box = view.appendChild(el("section", {class: "easy easy-speaking"}));
+    k.question = box.appendChild(el("p", {class: "question easy-question"}));
     k.turn = box.appendChild(el("div", {class: "easy-turn"}));
     k.turn.appendChild(picto("speaker"));
     k.label = k.turn.appendChild(el("p", {class: "easy-label"}));
@@ -27,6 +28,7 @@ export function draw(view, sp, ctx) {
     });
     k.place = box.appendChild(el("p", {class: "easy-place"}));
   }
+  k.question.textContent = sp.question || "";  // a discussion's question (empty: none)
   const cur = sp.current;
   const mine = Boolean(cur && cur.participant_id === me);
   k.turn.className = "easy-turn" + (mine ? " mine" : "") + (cur ? "" : " nobody");

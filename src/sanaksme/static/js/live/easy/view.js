@@ -7,10 +7,11 @@
  * start(wordsMethods, pictureMethods, startScreen): starts the screen with the chosen
  * methods (words until the person chooses); until then the question stands above the
  * screen without blocking it. Choosing, or the toggle, stores the choice; a change of
- * view reloads the page (the outbox and the draft are kept in storage). */
+ * view reloads the page (the outbox and the draft are kept in storage). So does a change
+ * of the meeting's setting, which the phone's state carries (`easy`). */
 import {el} from "../dom.js";
 import {picto} from "./pictos.js";
-import {viewChoice} from "./rules.js";
+import {reloadFor, viewChoice} from "./rules.js";
 
 function readCfg() {
   const node = document.getElementById("live-config");
@@ -30,7 +31,8 @@ function store(cfg, choice) {
 export function start(wordsMethods, pictureMethods, startScreen) {
   const cfg = readCfg();
   const choice = cfg ? viewChoice(cfg.easy, stored(cfg)) : "words";
-  if (!cfg || !cfg.easy) { startScreen(wordsMethods); return; }
+  const hooks = {beforeDraw: (state) => follow(cfg, state)};
+  if (!cfg || !cfg.easy) { startScreen(wordsMethods, hooks); return; }
   const current = choice === "pictures" ? "pictures" : "words";
   document.body.classList.toggle("easy-on", current === "pictures");
   addToggle(cfg, current);
@@ -40,7 +42,23 @@ export function start(wordsMethods, pictureMethods, startScreen) {
       if (picked !== current) window.location.reload();
     });
   }
-  startScreen(current === "pictures" ? pictureMethods : wordsMethods);
+  startScreen(current === "pictures" ? pictureMethods : wordsMethods, hooks);
+}
+
+/* The facilitator switched the simple view on or off (the state's `easy`, from the
+ * database): the page loads again, once, to get the question, the toggle, the pictures'
+ * styles and words, or to leave them (the outbox and the draft are kept in storage). */
+function follow(cfg, state) {
+  const wanted = reloadFor(cfg.easy, state.easy, session(cfg));
+  if (wanted === null) return;
+  try { sessionStorage.setItem(sessionKey(cfg), wanted); } catch (e) { return; }  // no loop without storage
+  window.location.reload();
+}
+
+function sessionKey(cfg) { return "easy.reloaded." + cfg.ws; }
+
+function session(cfg) {
+  try { return sessionStorage.getItem(sessionKey(cfg)); } catch (e) { return null; }
 }
 
 function option(name, word, onPick) {
