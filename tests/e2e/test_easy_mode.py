@@ -1,6 +1,9 @@
 """The simple view (pictures and short words) on a 360×740 phone, in the demo meeting,
 which offers it (Meeting.easy_mode): a phone chooses pictures, taps the "problem"
-picture of sheet 2 and writes a note; it is stored on sheet 2 / problem."""
+picture of sheet 2 and writes a note; it is stored on sheet 2 / problem. Then each
+method in pictures: the tour and the discussion (your turn, the hand in the console's
+queue), group work (a factor and a weight reach the console), feedback (what everyone
+wrote, once shown), and an open phone following the meeting's setting."""
 
 from __future__ import annotations
 
