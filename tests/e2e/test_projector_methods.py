@@ -60,7 +60,7 @@ MEASURE = """() => {
                                       : body.contains('show-break') ? '#break' : '#live');
   const box = (e) => { const r = e.getBoundingClientRect();
                        return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
-  const small = '.item .method, .count, .page, .shares, .shares *';
+  const small = '.item .method, .count, .page, .shares .seg, .shares .seg *';
   const texts = [];
   for (const e of area.querySelectorAll('*')) {
     if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') continue;
