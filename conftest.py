@@ -165,3 +165,29 @@ def _fresh_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+# Channels' test communicator gives up on a message after 1 s by default: on a loaded
+# two-core machine a heavy action (a comparison proposal) can take longer. Waiting up to
+# 15 s costs nothing when the message comes; tests that expect silence use
+# receive_nothing, which keeps its own short timeout.
+PATIENT_RECEIVE_S = 15
+
+
+@pytest.fixture(autouse=True)
+def _patient_communicators(monkeypatch: pytest.MonkeyPatch) -> None:
+    from channels.testing import WebsocketCommunicator
+
+    receive_from = WebsocketCommunicator.receive_from
+    receive_json_from = WebsocketCommunicator.receive_json_from
+
+    async def patient_receive_from(self: Any, timeout: float = PATIENT_RECEIVE_S) -> Any:
+        return await receive_from(self, timeout)
+
+    async def patient_receive_json_from(self: Any,
+                                        timeout: float = PATIENT_RECEIVE_S) -> Any:
+        return await receive_json_from(self, timeout)
+
+    monkeypatch.setattr(WebsocketCommunicator, "receive_from", patient_receive_from)
+    monkeypatch.setattr(WebsocketCommunicator, "receive_json_from",
+                        patient_receive_json_from)
