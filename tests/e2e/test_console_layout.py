@@ -1,7 +1,9 @@
 """The console on a laptop (issue 15): the live panel in view without scrolling, tools
 at least 32 px high, day headings in the agenda, the count of connected phones, the
-facilitator's idle wording; the discussion's question and the speaker's elapsed time on
-every screen; taking back a confirmed theme in the comparison."""
+facilitator's idle wording; the brainstorm's composer folded into one bar (opened by
+Alt+digit and Alt+N, the name's matches over the page) so the board's first notes show
+without scrolling; the discussion's question and the speaker's elapsed time on every
+screen; taking back a confirmed theme in the comparison, whose tools fit one row."""
 
 from __future__ import annotations
 
@@ -28,6 +30,14 @@ MEDIATOR = "Roberts Kozlovskis"
 PHONES = re.compile(r"^(Phones connected|Pieslēgti tālruņi): 1$")
 IDLE = re.compile("No item is running|Pašlaik nekas nenotiek")
 UNCONFIRM = re.compile("^(Unconfirm|Atcelt apstiprinājumu)")
+WRITE_FOR = re.compile("^(Write a note for someone|Uzrakstīt piezīmi kāda vārdā)")
+RENAME = re.compile("^(Rename the theme|Pārdēvēt tēmu)")
+
+# Each theme card's tools: [text, how many rows they take, overflowing?].
+THEME_TOOLS = """() => [...document.querySelectorAll('#comparison .theme-tools')].map((row) => [
+  row.textContent.trim().slice(0, 20),
+  new Set([...row.children].map((c) => Math.round(c.getBoundingClientRect().top))).size,
+  row.scrollWidth > row.clientWidth])"""
 
 # Every visible tool on the live panel and the side, and how tall it is.
 SMALL_TOOLS = """() => [...document.querySelectorAll(
@@ -59,6 +69,9 @@ class TestConsoleOnALaptop(DemoLive):
             "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert scroll[0] <= scroll[1], f"{width}×{height}: scrolls sideways {scroll}"
         assert console.evaluate(SMALL_TOOLS) == [], f"{width}×{height}: tools under 32 px"
+        # The composer is one bar: the board's first note shows without scrolling.
+        expect(console.locator("#composer-body")).to_be_hidden()
+        expect(console.locator("#live .note", has_text="Nav telpu")).to_be_in_viewport(ratio=1)
 
     def test_the_live_panel_fits_a_laptop_and_counts_phones(self) -> None:
         console: Page = self.browser.new_context(viewport={"width": 1366, "height": 768}
@@ -71,10 +84,32 @@ class TestConsoleOnALaptop(DemoLive):
         expect(console.locator("#live .waiting")).to_have_text(IDLE)
         console.locator(".goto-item", has_text=BRAINSTORM).click()
         composer = console.locator("#composer")
-        composer.get_by_role("button", name=re.compile("Problēmas")).click()
-        console.locator("#note-text").fill("Nav telpu nodarbībām pēc stundām")
-        console.locator("#note-text").press("Enter")
+        toggle = composer.get_by_role("button", name=WRITE_FOR)
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        expect(console.locator("#note-text")).to_be_hidden()
+
+        console.keyboard.press("Alt+Digit2")  # a column: the composer opens, the text has the focus
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        expect(composer.get_by_role("button", name=re.compile("Problēmas"))).to_have_attribute(
+            "aria-pressed", "true")
+        expect(console.locator("#note-text")).to_be_focused()
+        text_top = console.locator("#note-text").bounding_box()
+        console.keyboard.press("Alt+KeyN")
+        expect(console.locator("#note-author")).to_be_focused()
+        console.keyboard.type("rob")
+        expect(console.locator("#author-matches .author-choice").first).to_have_text(MEDIATOR)
+        # The matches lie over the page: the text box below did not move.
+        assert console.locator("#note-text").bounding_box() == text_top
+        console.keyboard.press("Enter")
+        expect(console.locator("#author-now")).to_contain_text(MEDIATOR)
+        expect(console.locator("#note-text")).to_be_focused()
+        console.keyboard.type("Nav telpu nodarbībām pēc stundām")
+        console.keyboard.press("Enter")
         expect(console.locator("#live .note", has_text="Nav telpu")).to_be_visible()
+        # Open and written in, the composer still leaves the note in view.
+        expect(console.locator("#live .note", has_text="Nav telpu")).to_be_in_viewport(ratio=1)
+        toggle.click()
+        expect(console.locator("#note-text")).to_be_hidden()
 
         for width, height in LAPTOPS:
             self._check_layout(console, width, height)
@@ -140,6 +175,13 @@ class TestUnconfirmATheme(DemoLive):
         confirmed = console.locator("#comparison .theme.confirmed")
         expect(confirmed).to_have_count(themes)
         expect(console.locator("#comparison .column-empty")).not_to_have_count(0)
+
+        rows = console.evaluate(THEME_TOOLS)
+        assert rows, "no theme tools"
+        assert all(n == 1 and not over for _, n, over in rows), f"tools wrap or overflow: {rows}"
+        assert console.evaluate(SMALL_TOOLS) == []
+        rename = confirmed.first.get_by_role("button", name=RENAME)
+        expect(rename).to_have_attribute("title", re.compile(".+"))
 
         confirmed.first.get_by_role("button", name=UNCONFIRM).click()
 

@@ -244,8 +244,9 @@ class TestScribe(PhoneCase):
     def test_the_scribe_writes_for_a_named_person_with_the_keyboard(self) -> None:
         item = self._open(BRAINSTORM)
         console = self._console()
-        expect(console.locator("#note-text")).to_be_visible()
         expect(console.locator("#composer")).to_contain_text("Alt+N")
+        console.locator("#composer .composer-toggle").click()  # the console's composer is folded
+        expect(console.locator("#note-text")).to_be_visible()
         console.locator("#composer .choices-column .choice", has_text="Problēmas").click()
 
         console.keyboard.press("Alt+n")

@@ -139,6 +139,7 @@ def _boards() -> dict[str, str]:
         "author": _("Said by"),
         "anonymous": _("anonymous"),
         "author_keys": _("First letters of the name, then Enter"),
+        "write_for": _("Write a note for someone"),
         "shortcuts": _("Enter sends · Alt+1…9 picks a column · Alt+Shift+1…9 a sheet · "
                        "Alt+N who said it: first letters, Enter"),
     }
@@ -260,6 +261,7 @@ def _groups() -> dict[str, str]:
         "g_experts_only": _("Only the experts"),
         "g_community_only": _("Only the community"),
         "g_rename": _("New name for the theme"),
+        "g_rename_theme": _("Rename the theme"),
         "g_merge_into": _("Merge into"),
         "g_chart": _("Who can change it: the experts' and the community's view"),
         "g_experts": _("Experts"),

@@ -3,7 +3,8 @@
  *
  * Drawn in place: sheets, columns and notes are keyed by id, so a half-written note, its
  * caret, an open reply form and the phone's open shared sheet survive every update.
- * ctx.opts: composer (a note form), author (console: "said by"), enterSends, tools
+ * ctx.opts: composer (a note form), fold (console: the composer folds into one bar),
+ * author (console: "said by"), enterSends, tools
  * (console tools; hidden and unrevealed things shown), mine (phone: my notes),
  * shared (phone: the board of the chosen sheet inside <details>), replies (phone: reply
  * when state.can_reply), scrollToNew.
@@ -141,6 +142,7 @@ export function onKey(e, ctx) {
   const state = ctx.state;
   if (!ctx.opts.composer || !ctx.opts.enterSends || !e.altKey || !state.sheets || !state.sheets.length) return false;
   if (e.code === "KeyN" && !e.shiftKey) {
+    unfold();
     if (!focusAuthor()) return false;
     e.preventDefault();
     return true;
@@ -153,6 +155,7 @@ export function onKey(e, ctx) {
   else if (!e.shiftKey && sheet.columns[i]) choose(ctx, {column: sheet.columns[i].key});
   else return false;
   e.preventDefault();
+  unfold();
   ctx.rerender();
   focusText();
   return true;
@@ -288,15 +291,23 @@ function replyForm(note, bar, ctx) {
 /* ---- writing notes ---- */
 function composer(ctx) {
   const S = ctx.S, cfg = ctx.cfg, o = ctx.opts;
-  const form = el("form", {class: "composer", id: "composer"});
+  const form = el("form", {class: "composer" + (o.fold ? " folding" : ""), id: "composer"});
   const c = {form};
-  c.sheetStep = form.appendChild(el("p", {class: "step"}, S.which_sheet));
-  c.sheets = form.appendChild(el("div", {class: "choices choices-sheet", role: "group"}));
-  form.appendChild(el("p", {class: "step"}, S.which_column));
-  c.columns = form.appendChild(el("div", {class: "choices choices-column", role: "group"}));
-  if (o.author && cfg.people.length) form.appendChild(authorPicker(ctx));
-  if (o.enterSends) form.appendChild(el("p", {class: "hint"}, S.shortcuts));
-  form.appendChild(el("label", {for: "note-text"}, S.your_note));
+  const body = o.fold ? folding(c, ctx) : form;
+  if (o.fold) {  // the sheet as a menu and the columns: one row
+    const row = body.appendChild(el("div", {class: "composer-choices"}));
+    c.sheets = row.appendChild(el("select", {class: "choices-sheet", "aria-label": S.which_sheet}));
+    c.sheets.addEventListener("change", () => { choose(ctx, {sheet: c.sheets.selectedOptions[0]._value}); ctx.rerender(); });
+    c.columns = row.appendChild(el("div", {class: "choices choices-column", role: "group", "aria-label": S.which_column}));
+  } else {
+    c.sheetStep = body.appendChild(el("p", {class: "step"}, S.which_sheet));
+    c.sheets = body.appendChild(el("div", {class: "choices choices-sheet", role: "group"}));
+    body.appendChild(el("p", {class: "step"}, S.which_column));
+    c.columns = body.appendChild(el("div", {class: "choices choices-column", role: "group"}));
+  }
+  if (o.author && cfg.people.length) body.appendChild(authorPicker(ctx));
+  if (o.enterSends) body.appendChild(el("p", {class: "hint"}, S.shortcuts));
+  body.appendChild(el("label", {for: "note-text"}, S.your_note));
   const draftKey = "draft." + cfg.ws;
   const area = el("textarea", {id: "note-text", name: "text", rows: "3"});
   area.value = sessionStorage.getItem(draftKey) || "";
@@ -304,14 +315,45 @@ function composer(ctx) {
   area.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey && o.enterSends) { e.preventDefault(); submit(c, ctx); }
   });
-  form.appendChild(area);
   c.area = area;
   const send = el("button", {type: "submit", class: "send"}, S.send);
-  c.count = form.appendChild(counter(area, cfg.limit, S, send));
-  c.error = form.appendChild(el("p", {class: "form-error", id: "note-error", role: "alert"}));
-  form.appendChild(send);
+  c.count = counter(area, cfg.limit, S, send);
+  c.error = el("p", {class: "form-error", id: "note-error", role: "alert"});
+  if (o.fold) {  // the text and Send side by side
+    const write = body.appendChild(el("div", {class: "composer-write"}));
+    write.append(area, el("div", {class: "composer-send"}));
+    write.lastChild.append(send, c.count);
+    body.appendChild(c.error);
+    if (area.value) c.setOpen(true);  // a draft: the scribe was writing
+  } else body.append(area, c.count, c.error, send);
   form.addEventListener("submit", (e) => { e.preventDefault(); submit(c, ctx); });
   return c;
+}
+
+/* Console: the composer folds into one bar, so that the board shows under it on a laptop.
+ * The bar's button, Alt+N and Alt+1…9 open it; only the button closes it again. */
+function folding(c, ctx) {
+  const toggle = el("button", {type: "button", class: "composer-toggle", "aria-expanded": "false",
+                               "aria-controls": "composer-body"});
+  toggle.append(el("span", {class: "icon", "aria-hidden": "true"}, "✎"),
+                el("span", {}, ctx.S.write_for + " (Alt+N)"));
+  const body = el("div", {class: "composer-body", id: "composer-body", hidden: ""});
+  c.setOpen = (open) => {
+    body.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+  };
+  toggle.addEventListener("click", () => {
+    c.setOpen(body.hidden);
+    if (!body.hidden && !focusAuthor()) focusText();
+  });
+  c.form.append(toggle, body);
+  return body;
+}
+
+/** Console: open the folded composer (Alt+N, Alt+1…9). */
+function unfold() {
+  const c = last && last.view._boards && last.view._boards.composer;
+  if (c && c.setOpen) c.setOpen(true);
 }
 
 /** The people whose name has a word starting with each word of `query` (any case, with
@@ -343,6 +385,7 @@ function authorPicker(ctx) {
   const show = () => {
     const p = people.find((x) => String(x.id) === chosen.author);
     now.textContent = S.author + ": " + (p ? p.name : S.anonymous);
+    now.classList.toggle("named", !!p);
   };
   const pick = (p) => {
     chosen.author = p ? String(p.id) : "";
@@ -384,9 +427,11 @@ function focusAuthor() {
 }
 
 function updateComposer(c, sheets, sheet, ctx) {
-  c.sheetStep.hidden = c.sheets.hidden = sheets.length < 2;
-  choices(c.sheets, sheets.map((s) => ({value: s.id, label: s.title})), chosen.sheet,
-          (v) => { choose(ctx, {sheet: v}); ctx.rerender(); });
+  c.sheets.hidden = sheets.length < 2;
+  if (c.sheetStep) c.sheetStep.hidden = c.sheets.hidden;
+  const options = sheets.map((s) => ({value: s.id, label: s.title}));
+  if (c.sheets.tagName === "SELECT") menu(c.sheets, options, chosen.sheet);
+  else choices(c.sheets, options, chosen.sheet, (v) => { choose(ctx, {sheet: v}); ctx.rerender(); });
   choices(c.columns, sheet.columns.map((col) => ({value: col.key, label: col.label, icon: ICONS[col.key]})),
           chosen.column, (v) => { choose(ctx, {column: v}); ctx.rerender(); focusText(); });
 }
@@ -404,6 +449,18 @@ function choices(group, options, current, onPick) {
     b.textContent = "";
     if (opt.icon) b.appendChild(el("span", {class: "icon", "aria-hidden": "true"}, opt.icon));
     b.appendChild(el("span", {}, opt.label));
+  });
+}
+
+/** A <select>'s options (value, label), `current` selected, in place. */
+function menu(select, options, current) {
+  keyed(select, options, (opt) => opt.value, () => el("option", {}), () => {});
+  options.forEach((opt, i) => {
+    const option = select.options[i];
+    option._value = opt.value;
+    option.value = String(opt.value);
+    option.textContent = opt.label;
+    option.selected = opt.value === current;
   });
 }
 

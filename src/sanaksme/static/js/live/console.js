@@ -12,5 +12,5 @@ startScreen({
   presenting: {module: presenting, opts: {controls: true, images: true}},
   speaking: {module: speaking, opts: {controls: true, showNext: true}},
   groups: {module: groups, opts: {}, options: {manage: true, phone: false, big: false}},
-  boards: {module: withProjectorControl(boards), opts: {composer: true, author: true, enterSends: true, tools: true, scrollToNew: true}},
+  boards: {module: withProjectorControl(boards), opts: {composer: true, fold: true, author: true, enterSends: true, tools: true, scrollToNew: true}},
 }, {beforeDraw: drawPresence, onEvent: applyPresence, idle: "console_idle"});

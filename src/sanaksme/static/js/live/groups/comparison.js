@@ -27,12 +27,21 @@ function makeThemeCard(themeId) {
   return card;
 }
 
+/** An icon button named by `label` (its tooltip too). */
+function iconTool(symbol, label, onClick, extraClass) {
+  const b = tool(symbol, onClick, "icon " + extraClass);
+  b.setAttribute("aria-label", label);
+  b.setAttribute("title", label);
+  return b;
+}
+
+/* One row that fits a narrow column: rename and unconfirm as icons, the merge menu between. */
 function themeTools(t) {
   const tools = el("div", {class: "theme-tools"});
-  tools.appendChild(tool("✎", () => {
+  tools.appendChild(iconTool("✎", S().g_rename_theme + ": " + t.label, () => {
     const label = window.prompt(S().g_rename, t.label);
     if (label && label.trim()) send({action: "theme_rename", theme: t.id, label});
-  }, "small"));
+  }, "rename"));
   const merge = el("select", {"aria-label": S().g_merge_into + " " + t.label, class: "merge-into"});
   merge.appendChild(el("option", {value: ""}, S().g_merge_into + "…"));
   for (const o of comparison().themes) {
@@ -43,9 +52,8 @@ function themeTools(t) {
   });
   tools.appendChild(merge);
   if (t.confirmed) {
-    const back = tool(S().g_unconfirm, () => send({action: "theme_unconfirm", theme: t.id}), "small unconfirm");
-    back.setAttribute("aria-label", S().g_unconfirm + ": " + t.label);
-    tools.appendChild(back);
+    tools.appendChild(iconTool("↶", S().g_unconfirm + ": " + t.label,
+                               () => send({action: "theme_unconfirm", theme: t.id}), "unconfirm"));
   }
   return tools;
 }
