@@ -133,7 +133,7 @@ function redraw(state) {
 export function refused(entry) {
   if (!entry || entry.action !== "note_submit") return;
   const area = document.getElementById("note-text");
-  if (area && !area.value) area.value = entry.text;
+  if (area && !area.value) { area.value = entry.text; unfold(); }
 }
 
 /** Console: Alt+1…9 picks a column, Alt+Shift+1…9 a sheet, Alt+N whose note it is,
