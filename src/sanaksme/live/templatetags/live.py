@@ -160,7 +160,7 @@ def _speaking() -> dict[str, str]:
         "projected_end": _("projected end"),
         "paused": _("paused"),
         "over_time": _("over time"),
-        "raise_hand": _("✋ Raise my hand"),
+        "raise_hand": _("Raise my hand"),
         "lower_hand": _("Lower my hand"),
         "your_place": _("Your place in the queue"),
         "waiting_to_speak": _("Waiting to speak"),

@@ -8,6 +8,7 @@
  * long the current speaker has spoken (the phone shows only the countdown).
  */
 import {clockText, el, keyed, tool} from "./dom.js";
+import {icon} from "./icons.js";
 import {clockClass, onTick, projectedEnd, secondsLeft} from "./countdown.js";
 
 const SLOTS = ["question", "head", "tools", "totals", "order", "hand", "waiting", "keyPoints", "queue",
@@ -106,9 +107,11 @@ function drawQueue(slots, sp, ctx) {
   const hand = [];
   if (o.mine && discussion && !(sp.current && sp.current.participant_id === cfg.me)) {
     const raised = mineAt >= 0;
-    hand.push(tool(raised ? S.lower_hand : S.raise_hand,
-                   () => ctx.send(raised ? {action: "hand_lower"} : {action: "hand_raise"}),
-                   "send hand" + (raised ? " raised" : "")));
+    const handButton = tool(raised ? S.lower_hand : S.raise_hand,
+                            () => ctx.send(raised ? {action: "hand_lower"} : {action: "hand_raise"}),
+                            "send hand" + (raised ? " raised" : ""));
+    handButton.prepend(icon("hand"), " ");
+    hand.push(handButton);
     if (raised) hand.push(el("p", {class: "hint"}, S.your_place + ": " + (mineAt + 1)));
   }
   fill(slots.hand, hand);
