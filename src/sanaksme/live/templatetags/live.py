@@ -41,13 +41,18 @@ def live_config(ws_url: str, audience: str, people: Any = None,
     }, "live-config")
 
 
-IMPORT = re.compile(r'^\s*import\b[^"\']*["\'](\./[^"\']+|\.\./[^"\']+)["\']', re.MULTILINE)
+# A static import ("import {x} from './y.js'"), not a dynamic one ("import('./y.js')").
+IMPORT = re.compile(r'^\s*import\b(?!\s*\()[^"\']*["\'](\./[^"\']+|\.\./[^"\']+)["\']',
+                    re.MULTILINE)
+# A dynamic import: fetched only when the code runs it (the phones' simple view).
+DYNAMIC_IMPORT = re.compile(r'\bimport\(\s*["\'](\./[^"\']+|\.\./[^"\']+)["\']\s*\)')
 
 
 @cache
-def module_graph(entry: str) -> tuple[str, ...]:
+def module_graph(entry: str, *, dynamic: bool = False) -> tuple[str, ...]:
     """Every module `entry` imports, directly or not (static paths, e.g.
-    "js/live/dom.js"), read from the files once per process."""
+    "js/live/dom.js"), read from the files once per process. The page preloads these;
+    with `dynamic`, also the modules fetched by `import()` and what they import."""
     found: list[str] = []
     todo = [entry]
     while todo:
@@ -57,7 +62,8 @@ def module_graph(entry: str) -> tuple[str, ...]:
             raise ValueError(f"{path}: static file not found")
         with open(located, encoding="utf-8") as handle:
             text = handle.read()
-        for target in IMPORT.findall(text):
+        targets = IMPORT.findall(text) + (DYNAMIC_IMPORT.findall(text) if dynamic else [])
+        for target in targets:
             name = str(PurePosixPath(path).parent.joinpath(target))
             parts: list[str] = []
             for piece in name.split("/"):

@@ -14,7 +14,7 @@ ENTRIES = ("js/live/console.js", "js/live/phone.js", "js/live/projector.js")
 
 
 def test_every_live_module_is_reached_from_an_entry() -> None:
-    reached = {m for entry in ENTRIES for m in module_graph(entry)} | set(ENTRIES)
+    reached = {m for entry in ENTRIES for m in module_graph(entry, dynamic=True)} | set(ENTRIES)
 
     on_disk = {f"js/live/{p.relative_to(LIVE_JS).as_posix()}" for p in LIVE_JS.rglob("*.js")}
 
@@ -33,3 +33,12 @@ def test_the_tag_preloads_the_graph_before_the_entry_module() -> None:
 
     assert html.count('<link rel="modulepreload"') == len(module_graph("js/live/phone.js"))
     assert html.endswith('<script type="module" src="/static/js/live/phone.js"></script>')
+
+
+def test_the_simple_views_modules_are_fetched_only_by_the_phones_that_chose_it() -> None:
+    preloaded = set(module_graph("js/live/phone.js"))
+    reachable = set(module_graph("js/live/phone.js", dynamic=True))
+
+    pictures = {"js/live/easy/boards.js", "js/live/easy/groups.js", "js/live/easy/speaking.js"}
+    assert pictures <= reachable
+    assert not pictures & preloaded

@@ -5,7 +5,7 @@
  * who chose what for which reason.
  *
  * start(wordsMethods, pictureMethods, startScreen): starts the screen with the chosen
- * methods (words until the person chooses); until then the question stands above the
+ * methods (words until the person chooses; pictureMethods() loads the pictures' modules); until then the question stands above the
  * screen without blocking it. Choosing, or the toggle, stores the choice; a change of
  * view reloads the page (the outbox and the draft are kept in storage). So does a change
  * of the meeting's setting, which the phone's state carries (`easy`). */
@@ -42,7 +42,10 @@ export function start(wordsMethods, pictureMethods, startScreen) {
       if (picked !== current) window.location.reload();
     });
   }
-  startScreen(current === "pictures" ? pictureMethods : wordsMethods, hooks);
+  if (current !== "pictures") { startScreen(wordsMethods, hooks); return; }
+  // The pictures' modules load only on the phones that chose them.
+  pictureMethods().then((methods) => startScreen(methods, hooks),
+                        () => startScreen(wordsMethods, hooks));
 }
 
 /* The facilitator switched the simple view on or off (the state's `easy`, from the
