@@ -303,6 +303,10 @@ class MethodCase(ChannelsLiveServerTestCase):
             for cut in m["cuts"]:
                 assert cut["top"] >= -0.5, (label, width, cut)
                 assert cut["bottom"] <= bottom, (label, width, cut)
+            self._check_more(page, width, height, m)
+
+    def _check_more(self, page: Any, width: int, height: int, m: dict[str, Any]) -> None:
+        """A method's own checks at each size (m: what MEASURE found)."""
 
     def test_fits_every_size(self) -> None:
         meeting = in_thread(type(self).setup)
@@ -310,10 +314,34 @@ class MethodCase(ChannelsLiveServerTestCase):
         self._check(page, self.name)
 
 
+# The font of a text the back row reads: its size and whether its digits are tabular.
+FONT = """(e) => { const s = getComputedStyle(e);
+                   return {size: parseFloat(s.fontSize), numeric: s.fontVariantNumeric}; }"""
+
+# The title card's title: its box and font size, and the strip's top.
+CARD_TITLE = """(e) => { const r = e.getBoundingClientRect();
+  return {left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+          size: parseFloat(getComputedStyle(e).fontSize), align: getComputedStyle(e).textAlign,
+          strip: document.querySelector('.strip').getBoundingClientRect().top}; }"""
+
+
+def _elapsed_readable(page: Any, height: int) -> None:
+    """The speaker's elapsed time ("Runā jau 0:04") is read from the back: at least
+    3.5 % of the height, digits that do not jump as they tick."""
+    elapsed = page.locator("#elapsed")
+    expect(elapsed).to_have_text(re.compile(r"\d+:\d\d$"))
+    font = elapsed.evaluate(FONT)
+    assert font["size"] >= 0.035 * height, (height, font)
+    assert "tabular-nums" in font["numeric"], font
+
+
 class TestTourDeTable(MethodCase):
     __test__ = True
     setup = staticmethod(tour_de_table)
     name, ready = "tour-de-table", ".speaker"
+
+    def _check_more(self, page: Any, width: int, height: int, m: dict[str, Any]) -> None:
+        _elapsed_readable(page, height)
 
 
 class TestDiscussion(MethodCase):
@@ -321,11 +349,31 @@ class TestDiscussion(MethodCase):
     setup = staticmethod(discussion)
     name, ready = "discussion", ".key-points p"
 
+    def _check_more(self, page: Any, width: int, height: int, m: dict[str, Any]) -> None:
+        _elapsed_readable(page, height)
+
 
 class TestPresentation(MethodCase):
+    """A presentation with nothing up: a title card, the title large and centred, the
+    topic, the time and the meeting's title; the small header steps aside."""
+
     __test__ = True
     setup = staticmethod(presentation)
-    name, ready = "presentation", ".item h1"
+    name, ready = "presentation", ".title-card h1"
+
+    def _check_more(self, page: Any, width: int, height: int, m: dict[str, Any]) -> None:
+        card = page.locator(".title-card")
+        expect(card.locator("h1")).to_have_text("Romu mediatoru darbs")
+        expect(card.locator(".card-topic")).to_contain_text("Romu mediatoru darba misija")
+        expect(card.locator(".card-time")).to_have_text("13:00–13:20")
+        expect(card.locator(".card-meeting")).to_contain_text("Reģionālo ekspertu sanāksme")
+        expect(page.locator(".item")).to_be_hidden()
+        title = card.locator("h1").evaluate(CARD_TITLE)
+        assert title["size"] >= 0.05 * height, (width, height, title)
+        assert title["align"] == "center", title
+        middle = (title["left"] + title["right"]) / 2
+        assert abs(middle - width / 2) <= 0.02 * width, (width, height, title)
+        assert title["top"] >= 0.15 * title["strip"], (width, height, title)  # not at the top
 
 
 class TestSummary(MethodCase):

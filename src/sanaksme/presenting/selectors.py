@@ -66,6 +66,7 @@ def presenting_state(item: AgendaItem, *, url_for: UrlFor, console: bool = False
         "summary_shown": summary_shown,
         "summary": projection.summary if projection and (console or summary_shown) else "",
         "is_summary": item.method == Method.SUMMARY.value,
+        "topic": str(item.params.get("topic") or ""),  # a presentation's (the title card)
     }
     if console:
         state["decks"] = [{"id": d.pk, "title": d.title, "pages": d.pages,
