@@ -359,16 +359,16 @@ class TestPresentation(MethodCase):
 
     __test__ = True
     setup = staticmethod(presentation)
-    name, ready = "presentation", ".title-card h1"
+    name, ready = "presentation", ".title-card .card-title"
 
     def _check_more(self, page: Any, width: int, height: int, m: dict[str, Any]) -> None:
         card = page.locator(".title-card")
-        expect(card.locator("h1")).to_have_text("Romu mediatoru darbs")
+        expect(card.locator(".card-title")).to_have_text("Romu mediatoru darbs")
         expect(card.locator(".card-topic")).to_contain_text("Romu mediatoru darba misija")
         expect(card.locator(".card-time")).to_have_text("13:00–13:20")
         expect(card.locator(".card-meeting")).to_contain_text("Reģionālo ekspertu sanāksme")
         expect(page.locator(".item")).to_be_hidden()
-        title = card.locator("h1").evaluate(CARD_TITLE)
+        title = card.locator(".card-title").evaluate(CARD_TITLE)
         assert title["size"] >= 0.05 * height, (width, height, title)
         assert title["align"] == "center", title
         middle = (title["left"] + title["right"]) / 2

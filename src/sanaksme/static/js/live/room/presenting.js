@@ -31,13 +31,19 @@ export function cardLines(item, pr, meetingTitle) {
   };
 }
 
-const LINES = [["method", "p"], ["title", "h1"], ["topic", "p"], ["time", "p"], ["meeting", "p"]];
+// The card's title is the page's heading while the item's own <h1> is hidden under it;
+// a <p> with the heading role, so the page never has two <h1> with the same words.
+const LINES = [["method", "p"], ["title", "p"], ["topic", "p"], ["time", "p"], ["meeting", "p"]];
+const HEADING = {role: "heading", "aria-level": "1"};
 
 function drawCard(view, lines) {
   if (!view._card) {
     const card = view.appendChild(el("section", {class: "title-card"}));
     view._card = {card};
-    for (const [name, tag] of LINES) view._card[name] = card.appendChild(el(tag, {class: "card-" + name}));
+    for (const [name, tag] of LINES) {
+      const attrs = {class: "card-" + name, ...(name === "title" ? HEADING : {})};
+      view._card[name] = card.appendChild(el(tag, attrs));
+    }
   }
   const nodes = view._card;
   nodes.card.hidden = !lines;
