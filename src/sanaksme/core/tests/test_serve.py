@@ -1,0 +1,24 @@
+"""`sanaksme serve` starts Daphne with a handshake timeout a whole room can wait for."""
+
+from __future__ import annotations
+
+from typing import Any
+from unittest import mock
+
+from django.core.management import call_command
+
+from sanaksme.core.management.commands.serve import WEBSOCKET_CONNECT_TIMEOUT_S
+
+
+def test_serve_lets_a_queue_of_handshakes_drain() -> None:
+    """Daphne's default drops every WebSocket not accepted within 5 s: 2,001 phones
+    joining at once, 232 connected (docs/performance.md)."""
+    with mock.patch("sanaksme.core.management.commands.serve.call_command"), \
+            mock.patch("sanaksme.core.management.commands.serve.CommandLineInterface") as cli:
+        call_command("serve", "--port", "8123")
+
+    argv: list[Any] = cli.return_value.run.call_args.args[0]
+    assert argv[argv.index("--websocket_connect_timeout") + 1] == str(
+        WEBSOCKET_CONNECT_TIMEOUT_S)
+    assert WEBSOCKET_CONNECT_TIMEOUT_S >= 30
+    assert argv[-1] == "sanaksme.config.asgi:application"
