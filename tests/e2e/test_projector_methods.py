@@ -14,8 +14,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-from channels.testing import ChannelsLiveServerTestCase
 from playwright.sync_api import expect
 
 from sanaksme.boards.models import Sheet
@@ -49,6 +47,7 @@ from sanaksme.speaking.services import (
 )
 
 from .conftest import in_thread
+from .test_projector import ProjectorCase
 
 VIEWPORTS = [(1024, 768), (1280, 720), (1920, 1080), (3840, 2160)]
 
@@ -253,7 +252,7 @@ def comparison() -> Meeting:
     return meeting
 
 
-class MethodCase(ChannelsLiveServerTestCase):
+class MethodCase(ProjectorCase):
     """One method on the projector at every size. One test per class (each class gets
     its own live server)."""
 
@@ -262,17 +261,6 @@ class MethodCase(ChannelsLiveServerTestCase):
     name = ""
     shown = "#live"      # what the screen shows (welcome, break or the live part)
     ready = ""           # a locator that is there once the state is drawn
-
-    @pytest.fixture(autouse=True)
-    def _browser(self, browser: Any) -> None:
-        self.browser = browser
-
-    def _projector(self, meeting: Meeting, size: tuple[int, int], query: str = "") -> Any:
-        page = self.browser.new_context(viewport={"width": size[0], "height": size[1]}).new_page()
-        page.goto(f"{self.live_server_url}/projector/{meeting.slug}/"
-                  f"{meeting.projector_token}/{query}")
-        expect(page.locator("#conn")).to_have_text("Savienots")
-        return page
 
     def _check(self, page: Any, label: str) -> None:
         for width, height in VIEWPORTS:
