@@ -109,3 +109,11 @@ def join_as(page: Any, server_url: str, meeting: Any, name: str) -> None:
     page.get_by_role("button", name=JOIN).click()
     if person.needs_consent:
         page.get_by_role("button", name=AGREE).click()
+
+
+def log_in(page: Any, server_url: str, password: str, username: str = "facilitator") -> None:
+    """The facilitator logs in on the (Latvian) login page."""
+    page.goto(f"{server_url}/login/")
+    page.get_by_label("Lietotājvārds").fill(username)
+    page.get_by_label("Parole").fill(password)
+    page.get_by_role("button", name="Pieteikties").click()

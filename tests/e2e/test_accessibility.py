@@ -43,7 +43,7 @@ from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.speaking.services import hand_raise, round_get_or_create, turn_next
 
 from .axe import report, serious_violations
-from .conftest import in_thread, join_as
+from .conftest import in_thread, join_as, log_in
 from .test_tour_de_table import PASSWORD, DemoLive
 
 LATVIAN = {"locale": "lv-LV"}  # the meeting's first language, whatever the machine's
@@ -156,10 +156,7 @@ class AccessibilityCase(DemoLive):
 
     def _console(self, path: str = "live/") -> Page:
         page = self._context_page(**CONSOLE)
-        page.goto(f"{self.live_server_url}/login/")
-        page.get_by_label("Lietotājvārds").fill("facilitator")
-        page.get_by_label("Parole").fill(PASSWORD)
-        page.get_by_role("button", name="Pieteikties").click()
+        log_in(page, self.live_server_url, PASSWORD)
         expect(page.get_by_role("heading", name="Sanāksmes")).to_be_visible()
         if path:
             page.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/{path}")

@@ -19,7 +19,7 @@ from sanaksme.groups.services.worksheets import factor_add
 from sanaksme.live.opening import current_item_set
 from sanaksme.programme.models import AgendaItem
 
-from .conftest import in_thread, join_as
+from .conftest import in_thread, join_as, log_in
 from .test_tour_de_table import PASSWORD, DemoLive
 
 LAPTOPS = [(1366, 768), (1280, 720), (1920, 1080)]
@@ -48,10 +48,7 @@ SMALL_TOOLS = """() => [...document.querySelectorAll(
 
 
 def login(page: Page, server: str, slug: str) -> None:
-    page.goto(f"{server}/login/")
-    page.get_by_label("Lietotājvārds").fill("facilitator")
-    page.get_by_label("Parole").fill(PASSWORD)
-    page.get_by_role("button", name="Pieteikties").click()
+    log_in(page, server, PASSWORD)
     page.goto(f"{server}/console/m/{slug}/live/")
 
 

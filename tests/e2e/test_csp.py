@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.tests.demo import demo_get_or_import
 
-from .conftest import in_thread, join_as
+from .conftest import in_thread, join_as, log_in
 
 PASSWORD = "correct horse battery"
 CONNECTED = "Savienots"
@@ -61,10 +61,7 @@ class CSPCase(ChannelsLiveServerTestCase):
 
     def _facilitator(self) -> Page:
         page = self._page()
-        page.goto(f"{self.live_server_url}/login/")
-        page.get_by_label("Lietotājvārds").fill("facilitator")
-        page.get_by_label("Parole").fill(PASSWORD)
-        page.get_by_role("button", name="Pieteikties").click()
+        log_in(page, self.live_server_url, PASSWORD)
         expect(page.get_by_role("heading", name="Sanāksmes")).to_be_visible()
         return page
 

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .conftest import in_thread, join_as
+from .conftest import in_thread, join_as, log_in
 from .test_tour_de_table import PASSWORD, DemoLive
 
 GROUP_WORK = "Darbs mazās grupās"
@@ -40,10 +40,7 @@ class TestGroups(DemoLive):
     def _console(self) -> Page:
         page: Page = self.browser.new_context(viewport={"width": 1400, "height": 900}
                                               ).new_page()
-        page.goto(f"{self.live_server_url}/login/")
-        page.get_by_label("Lietotājvārds").fill("facilitator")
-        page.get_by_label("Parole").fill(PASSWORD)
-        page.get_by_role("button", name="Pieteikties").click()
+        log_in(page, self.live_server_url, PASSWORD)
         page.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
         return page
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.tests.demo import demo_get_or_import
 
-from .conftest import in_thread
+from .conftest import in_thread, log_in
 
 PASSWORD = "correct horse battery"
 NAME = "Anita Bērziņa"  # a regional expert of the demo: no consent question
@@ -44,10 +44,7 @@ class TestJoinByName(ChannelsLiveServerTestCase):
     def test_a_typed_name_waits_for_the_facilitator_then_shows_who_joined(self) -> None:
         meeting = in_thread(self._load_demo)
         console = self._page()
-        console.goto(f"{self.live_server_url}/login/")
-        console.get_by_label("Lietotājvārds").fill("facilitator")
-        console.get_by_label("Parole").fill(PASSWORD)
-        console.get_by_role("button", name="Pieteikties").click()
+        log_in(console, self.live_server_url, PASSWORD)
         console.goto(f"{self.live_server_url}/console/m/{meeting.slug}/live/")
         phone = self._page(viewport={"width": 390, "height": 844}, is_mobile=True)
         phone.goto(f"{self.live_server_url}/j/{meeting.join_code}/")

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.tests.demo import demo_get_or_import
 
-from .conftest import in_thread, join_as
+from .conftest import in_thread, join_as, log_in
 
 PASSWORD = "correct horse battery"
 PHONE = {"viewport": {"width": 390, "height": 800}, "is_mobile": True, "has_touch": True}
@@ -40,10 +40,7 @@ class BrainstormCase(ChannelsLiveServerTestCase):
 
     def _console(self) -> Any:
         page = self.browser.new_context().new_page()
-        page.goto(f"{self.live_server_url}/login/")
-        page.get_by_label("Lietotājvārds").fill("facilitator")
-        page.get_by_label("Parole").fill(PASSWORD)
-        page.get_by_role("button", name="Pieteikties").click()
+        log_in(page, self.live_server_url, PASSWORD)
         page.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
         return page
 

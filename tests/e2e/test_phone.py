@@ -16,7 +16,7 @@ from sanaksme.boards.models import Note, Sheet
 from sanaksme.participants.models import Participant
 from sanaksme.programme.models import AgendaItem, Meeting
 
-from .conftest import in_thread, join_as
+from .conftest import in_thread, join_as, log_in
 from .test_tour_de_table import PASSWORD, DemoLive
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
@@ -54,10 +54,7 @@ class PhoneCase(DemoLive):
 
     def _console(self) -> Page:
         page: Page = self.browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
-        page.goto(f"{self.live_server_url}/login/")
-        page.get_by_label("Lietotājvārds").fill("facilitator")
-        page.get_by_label("Parole").fill(PASSWORD)
-        page.get_by_role("button", name="Pieteikties").click()
+        log_in(page, self.live_server_url, PASSWORD)
         page.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
         return page
 

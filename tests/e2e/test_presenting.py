@@ -15,7 +15,7 @@ from sanaksme.presenting.tests.conftest import pdf_bytes
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.tests.demo import demo_get_or_import
 
-from .conftest import in_thread, join_as
+from .conftest import in_thread, join_as, log_in
 
 PASSWORD = "correct horse battery"
 
@@ -41,10 +41,7 @@ class TestPresenting(ChannelsLiveServerTestCase):
 
     def test_the_console_turns_the_slides_on_the_projector(self) -> None:
         console = self.browser.new_context().new_page()
-        console.goto(f"{self.live_server_url}/login/")
-        console.get_by_label("Lietotājvārds").fill("facilitator")
-        console.get_by_label("Parole").fill(PASSWORD)
-        console.get_by_role("button", name="Pieteikties").click()
+        log_in(console, self.live_server_url, PASSWORD)
         console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/items/"
                      f"{self.item.pk}/materials/")
         console.get_by_label("Nosaukums").first.fill("Romi Latvijā")

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from sanaksme.programme.tests.demo import demo_get_or_import
 
-from .conftest import in_thread
+from .conftest import in_thread, log_in
 
 PASSWORD = "correct horse battery"
 
@@ -37,10 +37,7 @@ class TestProgrammeDesigner(ChannelsLiveServerTestCase):
         meeting.organisation.members.add(user)
 
     def _login(self, page: Any) -> None:
-        page.goto(f"{self.live_server_url}/login/")
-        page.get_by_label("Lietotājvārds").fill("facilitator")
-        page.get_by_label("Parole").fill(PASSWORD)
-        page.get_by_role("button", name="Pieteikties").click()
+        log_in(page, self.live_server_url, PASSWORD)
         expect(page.get_by_role("heading", name="Sanāksmes")).to_be_visible()
 
     def test_changed_minutes_per_speaker_appear_in_the_pdf(self) -> None:

@@ -18,7 +18,7 @@ from sanaksme.live.opening import current_item_set
 from sanaksme.programme.models import AgendaItem, Meeting
 from sanaksme.programme.tests.demo import demo_get_or_import
 
-from .conftest import in_thread
+from .conftest import in_thread, log_in
 
 VIEWPORTS = [(1024, 768), (1280, 720), (1920, 1080), (3840, 2160)]
 PASSWORD = "correct horse battery"
@@ -135,10 +135,7 @@ class TestConsoleChoosesTheView(ProjectorCase):
         in_thread(facilitator)
         projector = self._projector(meeting, (1280, 720))
         console = self.browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
-        console.goto(f"{self.live_server_url}/login/")
-        console.get_by_label("Lietotājvārds").fill("facilitator")
-        console.get_by_label("Parole").fill(PASSWORD)
-        console.get_by_role("button", name="Pieteikties").click()
+        log_in(console, self.live_server_url, PASSWORD)
         console.goto(f"{self.live_server_url}/console/m/{meeting.slug}/live/")
 
         console.get_by_label(PROJECTOR_SHOWS).select_option(

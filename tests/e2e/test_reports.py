@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from sanaksme.programme.tests.demo import demo_get_or_import
 from sanaksme.reports.tests.simulated import run_meeting
 
-from .conftest import in_thread
+from .conftest import in_thread, log_in
 
 PASSWORD = "correct horse battery"
 # Rendering the PDF takes 3-7 s on a loaded machine: wait for the job's outcome, generously.
@@ -43,10 +43,7 @@ class TestReports(ChannelsLiveServerTestCase):
     def test_report_is_previewed_and_downloaded_as_pdf(self) -> None:
         context = self.browser.new_context(accept_downloads=True)
         page = context.new_page()
-        page.goto(f"{self.live_server_url}/login/")
-        page.get_by_label("Lietotājvārds").fill("facilitator")
-        page.get_by_label("Parole").fill(PASSWORD)
-        page.get_by_role("button", name="Pieteikties").click()
+        log_in(page, self.live_server_url, PASSWORD)
         page.get_by_role("link", name=re.compile("Reģionālo ekspertu sanāksme")).click()
         page.get_by_role("link", name="Pārskati").click()
 

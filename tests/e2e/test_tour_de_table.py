@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.tests.demo import demo_get_or_import
 
-from .conftest import in_thread, join_as
+from .conftest import in_thread, join_as, log_in
 
 PASSWORD = "correct horse battery"
 
@@ -45,10 +45,7 @@ class TestTourDeTable(DemoLive):
 
     def test_next_moves_the_projector_and_the_speakers_phone_together(self) -> None:
         console = self.browser.new_context().new_page()
-        console.goto(f"{self.live_server_url}/login/")
-        console.get_by_label("Lietotājvārds").fill("facilitator")
-        console.get_by_label("Parole").fill(PASSWORD)
-        console.get_by_role("button", name="Pieteikties").click()
+        log_in(console, self.live_server_url, PASSWORD)
         console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
         console.get_by_role("button", name=re.compile("Dalībnieku iepazīšanās")).click()
         projector = self.browser.new_context().new_page()
@@ -77,10 +74,7 @@ class TestTourOrder(DemoLive):
         self,
     ) -> None:
         console = self.browser.new_context().new_page()
-        console.goto(f"{self.live_server_url}/login/")
-        console.get_by_label("Lietotājvārds").fill("facilitator")
-        console.get_by_label("Parole").fill(PASSWORD)
-        console.get_by_role("button", name="Pieteikties").click()
+        log_in(console, self.live_server_url, PASSWORD)
         console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
         console.get_by_role("button", name=re.compile("Dalībnieku iepazīšanās")).click()
         names = console.locator("#speaking-order li .name")
