@@ -265,6 +265,15 @@ LOGGING = {
 # `sanaksme purge` and whenever reports are started or listed. docs/privacy.md.
 SANAKSME_REPORT_JOB_DAYS = envint("SANAKSME_REPORT_JOB_DAYS", 7)
 
+# The job queue (core/jobs.py, docs/jobs.md). With REDIS_URL, `sanaksme worker` runs the
+# jobs and a worker without a heartbeat for this many seconds is taken as dead: its jobs
+# go back to the queue. Without it, this many threads of the web process run them.
+# A report with no progress for SANAKSME_JOBS_STALE_MINUTES is shown as failed.
+SANAKSME_JOBS_HEARTBEAT_SECONDS = envint("SANAKSME_JOBS_HEARTBEAT_SECONDS", 20)
+SANAKSME_JOBS_THREADS = envint("SANAKSME_JOBS_THREADS", 1)
+SANAKSME_JOBS_STALE_MINUTES = envint("SANAKSME_JOBS_STALE_MINUTES", 10)
+SANAKSME_JOBS_INLINE = envbool("SANAKSME_JOBS_INLINE", False)
+
 # Joining (core/clients.py): the client's real address behind a reverse proxy, and how
 # many wrong codes, tokens or PINs a client (address + device) and a whole address may
 # send per window before they are refused. See docs/security.md.
