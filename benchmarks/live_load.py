@@ -36,9 +36,10 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
@@ -87,14 +88,31 @@ def prepare(workdir: Path, phones: int) -> Fixture:
     import django
 
     django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connections
+
+    call_command("migrate", verbosity=0)
+    database = Path(settings.DATABASES["default"]["NAME"])
+    fixture = prepare_meeting(phones, database=database, secret_key=secret_key)
+    connections.close_all()
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return fixture
+
+
+def prepare_meeting(phones: int, *, database: Path, secret_key: str,
+                    slug: str | None = None) -> Fixture:
+    """Import the demo programme (as `slug` if given), open its brainstorm, bind phones.
+
+    Django must be set up and the database migrated. `database` and `secret_key` are
+    only recorded in the fixture (hosted_load.py names its PostgreSQL database there).
+    """
     from datetime import timedelta
 
-    from django.conf import settings
     from django.contrib.sessions.backends.base import VALID_KEY_CHARS
     from django.contrib.sessions.backends.db import SessionStore
     from django.contrib.sessions.models import Session
-    from django.core.management import call_command
-    from django.db import connections
     from django.utils import timezone
     from django.utils.crypto import get_random_string
 
@@ -105,8 +123,9 @@ def prepare(workdir: Path, phones: int) -> Fixture:
     from sanaksme.programme.models import AgendaItem
     from sanaksme.programme.services import meeting_set_current_item, programme_import
 
-    call_command("migrate", verbosity=0)
     demo = (ROOT / "src" / "sanaksme" / "examples" / "daugavpils-2017.yaml").read_text(encoding="utf-8")
+    if slug is not None:
+        demo = demo.replace("\n  slug: daugavpils-2017\n", f"\n  slug: {slug}\n", 1)
     meeting = programme_import(text=demo)
     item = AgendaItem.objects.get(day__meeting=meeting, method="brainstorm")
     meeting_set_current_item(meeting=meeting, item=item)
@@ -114,9 +133,10 @@ def prepare(workdir: Path, phones: int) -> Fixture:
     column = "problem" if "problem" in sheet.columns else sheet.columns[0]
     # Each phone holds its identity (as after its personal link): the session names the
     # person and the phone's device id, and the person is bound to that device.
+    prefix = f"bench-device-{meeting.pk}-" if slug is not None else "bench-device-"
     Participant.objects.bulk_create(
         [Participant(meeting=meeting, name=f"Bench phone {i:05d}",
-                     category=CATEGORY_CHOICES[0][0], device=f"bench-device-{i:05d}")
+                     category=CATEGORY_CHOICES[0][0], device=f"{prefix}{i:05d}")
          for i in range(phones)],
         batch_size=500)
     people = list(Participant.objects.filter(meeting=meeting, name__startswith="Bench phone ")
@@ -128,10 +148,6 @@ def prepare(workdir: Path, phones: int) -> Fixture:
                         expire_date=expires)
                 for pk, device in people]
     Session.objects.bulk_create(sessions, batch_size=500)
-    database = Path(settings.DATABASES["default"]["NAME"])
-    connections.close_all()
-    with contextlib.closing(sqlite3.connect(database)) as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return Fixture(database=database, secret_key=secret_key, join_code=meeting.join_code,
                    slug=meeting.slug, projector_token=meeting.projector_token,
                    sheet_id=sheet.pk, column=column,
@@ -268,20 +284,30 @@ class Conn:
         "handshake_at",
         "index",
         "last_seq",
+        "lost_at",
+        "meeting",
         "pinger",
         "reader",
         "ready",
         "ready_at",
         "seen",
+        "sent",
         "started",
         "states",
+        "synced_at",
         "syncs",
         "url",
+        "urls",
         "ws",
     )
 
-    def __init__(self, index: int, url: str, cookie: str | None, notes: int) -> None:
+    def __init__(self, index: int, url: str, cookie: str | None, notes: int,
+                 meeting: int = 0, urls: tuple[str, ...] = ()) -> None:
         self.index, self.url, self.cookie = index, url, cookie
+        self.meeting = meeting  # which meeting of a Side with several (hosted_load.py)
+        self.urls = urls or (url,)  # where to reconnect, in turn, when Side.reconnect
+        self.sent: list[int] = []  # notes this client sent (resent after a reconnect)
+        self.lost_at = self.synced_at = 0.0  # connection lost; first state after it
         self.ws: ClientConnection | None = None
         self.first = [0.0] * notes   # when the note first became visible to this client
         self.seen = bytearray(notes)  # note events received (duplicates counted apart)
@@ -321,6 +347,16 @@ class Side:
     all_done: asyncio.Event = field(default_factory=asyncio.Event)
     sending_done: bool = False
     figures: dict[str, Any] = field(default_factory=dict)
+    # Several meetings in one side (hosted_load.py): the meeting of each note, each
+    # meeting's fixture, its connected clients, and notes that reached another meeting.
+    meeting_of: list[int] = field(default_factory=list)
+    fixtures: list[Fixture] = field(default_factory=list)
+    expected_by: Counter[int] = field(default_factory=Counter)
+    foreign: int = 0
+    # Reconnect a dropped client (to its next URL) and resend its unacknowledged notes,
+    # as live.js does, instead of counting it as dropped.
+    reconnect: bool = False
+    reconnect_limit: float = 60.0
 
     def __post_init__(self) -> None:
         self.send_at = [0.0] * self.notes
@@ -336,12 +372,20 @@ class Side:
             return int(client_id[len(prefix):])
         return None
 
+    def is_foreign(self, conn: Conn, index: int) -> bool:
+        """A note of another meeting reached this client (counted, never delivered)."""
+        if self.meeting_of and self.meeting_of[index] != conn.meeting:
+            self.foreign += 1
+            return True
+        return False
+
     def deliver(self, conn: Conn, index: int, now: float) -> None:
         if conn.first[index]:
             return
         conn.first[index] = now
         self.got[index] += 1
-        if self.got[index] == self.expected:
+        expected = self.expected_by[self.meeting_of[index]] if self.meeting_of else self.expected
+        if self.got[index] == expected:
             self.done_at[index] = now
             self.complete += 1
             self.check_done()
@@ -362,7 +406,7 @@ class Side:
         msg = json.loads(raw)
         if not self.app:  # the reference echoes the phone's own note_submit message
             index = self.note_index(msg.get("client_id"))
-            if index is not None:
+            if index is not None and not self.is_foreign(conn, index):
                 self.on_event(conn, index)
                 self.deliver(conn, index, now)
             return None
@@ -370,12 +414,14 @@ class Side:
         if kind == "state":
             conn.states += 1
             conn.last_seq = msg["seq"]
+            if conn.lost_at and not conn.synced_at:
+                conn.synced_at = now
             for sheet in msg.get("sheets", ()):
                 for note in sheet["notes"]:
                     text = note["text"]
                     if text.startswith(NOTE_PREFIX):
                         index = self.note_index(text[len(NOTE_PREFIX):])
-                        if index is not None:
+                        if index is not None and not self.is_foreign(conn, index):
                             self.deliver(conn, index, now)
             if not conn.ready_at:
                 conn.ready_at = now
@@ -396,6 +442,8 @@ class Side:
                 self.check_done()
             return None
         index = self.note_index(msg.get("client_id")) if kind == "boards.note_added" else None
+        if index is not None and self.is_foreign(conn, index):
+            return None
         if index is not None:
             self.on_event(conn, index)
         seq = msg.get("seq")
@@ -417,20 +465,51 @@ class Side:
     # -- connection life
 
     async def read(self, conn: Conn) -> None:
-        ws = conn.ws
-        assert ws is not None
-        try:
-            async for raw in ws:
-                reply = self.on_message(conn, raw, time.perf_counter())
-                if reply is not None:
-                    await ws.send(reply)
-        except ConnectionClosed:
-            pass
-        if not self.closing:
-            conn.dropped = True
+        while True:
+            ws = conn.ws
+            assert ws is not None
+            try:
+                async for raw in ws:
+                    reply = self.on_message(conn, raw, time.perf_counter())
+                    if reply is not None:
+                        await ws.send(reply)
+            except ConnectionClosed:
+                pass
+            if self.closing:
+                return
             conn.close = f"{ws.close_code} {ws.close_reason or ''}".strip()
+            if self.reconnect and conn.ready_at and await self.reopen(conn):
+                continue
+            conn.dropped = True
             if not conn.ready_at:
                 conn.ready.set()
+            return
+
+    async def reopen(self, conn: Conn) -> bool:
+        """Reconnect as live.js does (jittered waits, the next URL in turn), then resend
+        the notes this client sent that have no answer; False if it never came back."""
+        if not conn.lost_at:
+            conn.lost_at = time.perf_counter()
+        headers = {"Cookie": conn.cookie} if conn.cookie else {}
+        deadline = time.perf_counter() + self.reconnect_limit
+        attempt = 0
+        while not self.closing and time.perf_counter() < deadline:
+            await asyncio.sleep(random.uniform(0.2, 1.0))
+            attempt += 1
+            url = conn.urls[(conn.urls.index(conn.url) + attempt) % len(conn.urls)]
+            try:
+                ws = await connect(url, additional_headers=headers, origin=origin_of(url),  # type: ignore[arg-type]
+                                   compression=None, max_size=None, ping_interval=None,
+                                   open_timeout=10, close_timeout=2)
+            except Exception:  # noqa: BLE001  refused or timed out: try again
+                continue
+            conn.ws = ws
+            for index in conn.sent:
+                if not self.ack_at[index] and index not in self.refused:
+                    with contextlib.suppress(ConnectionClosed):
+                        await ws.send(self.note_payload(index))
+            return True
+        return False
 
     async def open(self, conn: Conn, origin: str, gate: asyncio.Semaphore | None,
                    limit: float) -> None:
@@ -460,27 +539,41 @@ class Side:
                 await conn.ws.send(PING)
             await asyncio.sleep(PING_EVERY)
 
+    def note_payload(self, index: int) -> str:
+        fixture = self.fixtures[self.meeting_of[index] if self.meeting_of else 0]
+        client_id = f"{self.tag}-{index}"
+        return json.dumps({"action": "note_submit", "client_id": client_id,
+                           "sheet": fixture.sheet_id, "column": fixture.column,
+                           "text": NOTE_PREFIX + client_id})
+
     async def send_notes(self, senders: list[Conn], offsets: list[float],
                          fixture: Fixture) -> None:
+        if not self.fixtures:
+            self.fixtures = [fixture]
+        by_meeting: dict[int, list[Conn]] = {}
+        for conn in senders:
+            by_meeting.setdefault(conn.meeting, []).append(conn)
+        meetings = len(self.fixtures) if self.meeting_of else 1
         start = time.perf_counter()
         for index, offset in enumerate(offsets):
             delay = start + offset - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            conn = senders[index % len(senders)]
-            client_id = f"{self.tag}-{index}"
-            payload = json.dumps({"action": "note_submit", "client_id": client_id,
-                                  "sheet": fixture.sheet_id, "column": fixture.column,
-                                  "text": NOTE_PREFIX + client_id})
-            if conn.ws is None or conn.dropped:
+            group = by_meeting.get(self.meeting_of[index] if self.meeting_of else 0, [])
+            conn = group[index // meetings % len(group)] if group else None
+            if conn is None or conn.ws is None or conn.dropped:
                 self.unsendable += 1
                 continue
             self.send_at[index] = time.perf_counter()
+            conn.sent.append(index)
             try:
-                await conn.ws.send(payload)
+                await conn.ws.send(self.note_payload(index))
                 self.sent += 1
             except ConnectionClosed:
-                self.unsendable += 1
+                if self.reconnect:
+                    self.sent += 1  # in the outbox: reopen() sends it again
+                else:
+                    self.unsendable += 1
         self.sending_done = True
         self.check_done()
 
@@ -503,11 +596,33 @@ class Side:
 @dataclass(frozen=True)
 class Plan:
     scenario: str
-    phones: int
+    phones: int  # per meeting
     offsets: list[float]
     timeout: float
     concurrency: int
     pings: bool
+    meetings: int = 1  # each with `phones` phones and a projector
+
+    @property
+    def clients(self) -> int:
+        return (self.phones + 1) * self.meetings
+
+
+class Measured(Protocol):
+    """What drive() reads of the server side: a Server, or hosted_load's group of them."""
+
+    port: int
+
+    def cpu(self) -> float: ...
+
+    def rss_mb(self) -> float: ...
+
+    def problems(self) -> list[str]: ...
+
+
+def origin_of(url: str) -> str:
+    """The Origin a page served from the same host would send (ws://h:p/... -> http://h:p)."""
+    return ("https" if url.startswith("wss:") else "http") + "://" + url.split("/", 3)[2]
 
 
 def client_cpu() -> float:
@@ -515,23 +630,43 @@ def client_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-async def drive(side: Side, plan: Plan, fixture: Fixture, server: Server) -> None:
-    """Connect everyone, send the notes, wait until delivered or timed out, close."""
-    port = server.port
-    origin = f"http://{HOST}:{port}"
-    if side.app:
-        phone_url = f"ws://{HOST}:{port}/ws/phone/{fixture.join_code}/"
-        projector_url = (f"ws://{HOST}:{port}/ws/projector/{fixture.slug}/"
-                         f"{fixture.projector_token}/")
-    else:
-        phone_url, projector_url = f"ws://{HOST}:{port}/phone/", f"ws://{HOST}:{port}/projector/"
-    phones = [Conn(i, phone_url, fixture.cookies[i], side.notes) for i in range(plan.phones)]
-    side.conns = [*phones, Conn(plan.phones, projector_url, None, side.notes)]
+def client_urls(side: Side, plan: Plan, fixture: Fixture, ports: list[int]) -> list[Conn]:
+    """Each meeting's phones then its projector; client k on ports[k % len(ports)] (its
+    reconnect URLs are the same path on the other ports, in turn)."""
+    fixtures = side.fixtures or [fixture]
+    several = len(fixtures) > 1
+    conns: list[Conn] = []
+    for m, fx in enumerate(fixtures):
+        if side.app:
+            paths = [f"/ws/phone/{fx.join_code}/", f"/ws/projector/{fx.slug}/{fx.projector_token}/"]
+        else:  # the reference broadcasts within a room (/m/<room>/...) or to everyone
+            room = f"/m/{m}" if several else ""
+            paths = [f"{room}/phone/", f"{room}/projector/"]
+        for i in range(plan.phones + 1):
+            k = len(conns)
+            path = paths[0] if i < plan.phones else paths[1]
+            urls = tuple(f"ws://{HOST}:{ports[(k + j) % len(ports)]}{path}"
+                         for j in range(len(ports)))
+            cookie = fx.cookies[i] if i < plan.phones else None
+            conns.append(Conn(k, urls[0], cookie, side.notes, meeting=m, urls=urls))
+    return conns
+
+
+async def drive(side: Side, plan: Plan, fixture: Fixture, server: Measured, *,
+                ports: list[int] | None = None,
+                during_load: Callable[[], Awaitable[None]] | None = None) -> None:
+    """Connect everyone, send the notes, wait until delivered or timed out, close.
+
+    hosted_load.py passes several meetings (side.fixtures, side.meeting_of), several
+    ports to spread the clients over, and work to run while the notes are sent."""
+    side.conns = client_urls(side, plan, fixture, ports or [server.port])
     gate = asyncio.Semaphore(plan.concurrency) if plan.concurrency else None
     figures = side.figures
+    extra: asyncio.Task[None] | None = None
     try:
         cpu0, ccpu0, t0 = server.cpu(), client_cpu(), time.perf_counter()
-        await asyncio.gather(*(side.open(c, origin, gate, plan.timeout) for c in side.conns))
+        await asyncio.gather(*(side.open(c, origin_of(c.url), gate, plan.timeout)
+                               for c in side.conns))
         t1 = time.perf_counter()
         ready = [c for c in side.conns if c.ready_at and not c.dropped]
         figures["connected"] = len(ready)
@@ -548,6 +683,7 @@ async def drive(side: Side, plan: Plan, fixture: Fixture, server: Server) -> Non
         figures["connect_client_cpu"] = client_cpu() - ccpu0
         figures["rss_mb"] = server.rss_mb()
         side.expected = len(ready)
+        side.expected_by = Counter(c.meeting for c in ready)
         if side.notes:
             await asyncio.sleep(1.0)  # let the connect storm settle
             rng = random.Random(7)
@@ -557,6 +693,8 @@ async def drive(side: Side, plan: Plan, fixture: Fixture, server: Server) -> Non
             senders = [c for c in ready if c.cookie is not None]
             cpu1, ccpu1, t2 = server.cpu(), client_cpu(), time.perf_counter()
             sender = asyncio.create_task(side.send_notes(senders, plan.offsets, fixture))
+            if during_load is not None:
+                extra = asyncio.create_task(during_load())
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(side.all_done.wait(),
                                        plan.offsets[-1] + plan.timeout)
@@ -566,7 +704,12 @@ async def drive(side: Side, plan: Plan, fixture: Fixture, server: Server) -> Non
             figures["load_wall_s"] = t3 - t2
             figures["load_cpu"] = server.cpu() - cpu1
             figures["load_client_cpu"] = client_cpu() - ccpu1
+            if extra is not None:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(extra), plan.timeout)
     finally:
+        if extra is not None and not extra.done():
+            extra.cancel()
         await side.close_all()
     figures["problems"] = server.problems()
 
@@ -623,7 +766,7 @@ def fmt(value: Any, digits: int = 0) -> str:
 
 def print_table(title: str, sides: list[Side], plan: Plan, verdicts: list[tuple[str, bool | None]]) -> None:
     figs = [s.figures for s in sides]
-    clients = plan.phones + 1
+    clients = plan.clients
     rows: list[tuple[str, list[str], str]] = []
 
     def row(label: str, key: Any, target: str = "") -> None:
@@ -693,7 +836,7 @@ def print_table(title: str, sides: list[Side], plan: Plan, verdicts: list[tuple[
 
 def verdicts_for(plan: Plan, app: Side, reference: Side | None) -> list[tuple[str, bool | None]]:
     f = app.figures
-    clients = plan.phones + 1
+    clients = plan.clients
     out: list[tuple[str, bool | None]] = [
         (f"all {clients} clients connected ({f['connected']})", f["connected"] == clients)]
     if plan.scenario == "connect":

@@ -2,7 +2,8 @@
 
 Every text message a client sends is broadcast, as it is, to every connected client
 (the sender included): the frame is encoded once and written to each connection with
-`websockets.broadcast`. No database, no channel layer, no JSON. It listens on the
+`websockets.broadcast`. Clients whose path starts with `/m/<room>/` form a room of
+their own (hosted_load.py's meetings); every other path is one room. No database, no channel layer, no JSON. It listens on the
 loopback only and stops by itself after `--max-seconds`.
 
     .venv/bin/python benchmarks/raw_broadcast.py --port 8765 --max-seconds 120
@@ -24,9 +25,12 @@ def raise_open_files_limit() -> None:
 
 
 async def main(host: str, port: int, max_seconds: float) -> None:
-    clients: set[ServerConnection] = set()
+    rooms: dict[str, set[ServerConnection]] = {}
 
     async def handler(connection: ServerConnection) -> None:
+        path = connection.request.path if connection.request else "/"
+        room = path.split("/")[2] if path.startswith("/m/") else ""
+        clients = rooms.setdefault(room, set())
         clients.add(connection)
         try:
             async for message in connection:
