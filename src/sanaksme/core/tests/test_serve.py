@@ -22,3 +22,17 @@ def test_serve_lets_a_queue_of_handshakes_drain() -> None:
         WEBSOCKET_CONNECT_TIMEOUT_S)
     assert WEBSOCKET_CONNECT_TIMEOUT_S >= 30
     assert argv[-1] == "sanaksme.config.asgi:application"
+
+
+def test_serve_collects_static_files_unless_told_not_to() -> None:
+    """Several workers behind nginx start at once: static files are collected once
+    before them (docs/deploy.md), not by each worker racing the others."""
+    for argv, collected in ((["--port", "8123"], True),
+                            (["--port", "8123", "--no-collectstatic"], False)):
+        with mock.patch("sanaksme.core.management.commands.serve.call_command") as collect, \
+                mock.patch("sanaksme.core.management.commands.serve.CommandLineInterface") as cli:
+            call_command("serve", *argv)
+        assert collect.called is collected
+        run_argv: list[Any] = cli.return_value.run.call_args.args[0]
+        assert run_argv[run_argv.index("-p") + 1] == "8123"
+        assert "--proxy-headers" not in run_argv

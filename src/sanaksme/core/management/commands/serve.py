@@ -20,10 +20,21 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1",
                             help="Use 0.0.0.0 to let phones on the local Wi-Fi join.")
         parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--no-collectstatic", action="store_false", dest="collectstatic",
+            help="Do not collect static files first: with several workers run "
+                 "`sanaksme collectstatic` once before starting them (docs/deploy.md).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         # Collected, compressed static files: small pages for phones on bad Wi-Fi.
-        call_command("collectstatic", interactive=False, verbosity=0)
+        # Several workers starting at once would race to rewrite the same files.
+        if options["collectstatic"]:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        # Behind a proxy no Daphne --proxy-headers: it would take the client's address
+        # from the left of X-Forwarded-For, which the client writes itself. The app reads
+        # that header from the right, trusting SANAKSME_TRUSTED_PROXIES hops
+        # (core/clients.py), and the scheme from X-Forwarded-Proto when
+        # SANAKSME_BEHIND_PROXY is set (settings/production.py).
         CommandLineInterface().run(
             ["-b", options["host"], "-p", str(options["port"]),
              # Daphne drops a WebSocket whose handshake is not accepted within 5 s. When
