@@ -46,7 +46,6 @@ from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import (
     CurrentMessage,
     Retries,
-    ShutdownNotifications,
     TimeLimit,
 )
 
@@ -157,8 +156,7 @@ _check_client: Any = None
 
 def _middleware() -> list[dramatiq.Middleware]:
     # Retries decides per job (Job.retry); the numbers here are only the fallbacks.
-    return [TimeLimit(), ShutdownNotifications(), Retries(max_retries=0),
-            CurrentMessage()]
+    return [TimeLimit(), Retries(max_retries=0), CurrentMessage()]
 
 
 def broker() -> dramatiq.Broker:

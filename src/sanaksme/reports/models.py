@@ -39,6 +39,11 @@ class ReportJob(models.Model):
     content_type = models.CharField(max_length=120, blank=True)
     content = models.BinaryField(blank=True, default=b"")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Runs on the job queue (reports/jobs.py): how many times a worker started it, when
+    # the last one did, and its last sign of life (each progress step).
+    attempts = models.PositiveSmallIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("report job")

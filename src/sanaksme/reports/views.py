@@ -14,7 +14,7 @@ from sanaksme.core.exceptions import DomainError
 from sanaksme.programme.permissions import access_meeting
 
 from .data import report_data
-from .jobs import report_job_start, report_jobs_purge
+from .jobs import report_job_refresh, report_job_start, report_jobs_purge
 from .models import ReportJob
 from .produce import FORMATS
 from .render.html import render_html, screen_css_source
@@ -29,7 +29,7 @@ def _job(request: HttpRequest, slug: str, key: str) -> ReportJob:
                                    requested_by_id=request.user.pk).first()
     if job is None:
         raise Http404
-    return job
+    return report_job_refresh(job)
 
 
 @login_required
