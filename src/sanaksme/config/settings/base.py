@@ -200,7 +200,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT: Path | None = DATA_DIR / "static"
+# Behind nginx the static files are collected where it can read them (they are public;
+# the data directory is private): SANAKSME_STATIC_ROOT, docs/deploy.md.
+STATIC_ROOT: Path | None = (Path(envstr("SANAKSME_STATIC_ROOT")).expanduser().absolute()
+                            if envstr("SANAKSME_STATIC_ROOT") else DATA_DIR / "static")
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
