@@ -38,6 +38,7 @@ from django.db import (
     InterfaceError,
     OperationalError,
     close_old_connections,
+    connections,
     transaction,
 )
 from django.dispatch import receiver
@@ -287,7 +288,9 @@ def _run(spec: Job, kwargs: dict[str, Any], *, retries: int, inline: bool = Fals
             "seconds": round(time.perf_counter() - started, 3), "outcome": outcome,
             "attempt": retries + 1 if not inline else 1})
         if not inline:
-            close_old_connections()
+            # A worker thread keeps no connection between jobs (they are seconds apart at
+            # best, and a kept one would outlive a database restart or a test database).
+            connections.close_all()
 
 
 # Readiness ------------------------------------------------------------------------------
