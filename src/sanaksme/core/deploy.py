@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,15 @@ class Route:
     pattern: str
     limit: str
     comment: str
+
+
+def nginx_binary() -> str | None:
+    """Debian's nginx, also when /usr/sbin is not on the PATH (a user's shell)."""
+    found = shutil.which("nginx")
+    if found:
+        return found
+    return next((str(p) for p in (Path("/usr/sbin/nginx"), Path("/usr/local/sbin/nginx"))
+                 if p.exists()), None)
 
 
 def _settings() -> Any:
