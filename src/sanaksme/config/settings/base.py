@@ -21,6 +21,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from sanaksme.config.environment import data_dir, read_secret_key
+from sanaksme.core.logs import logging_config
 
 django_stubs_ext.monkeypatch()
 
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sanaksme.core.logs.RequestLogMiddleware",  # one log line per request, timed whole
     "django.middleware.security.SecurityMiddleware",
     "sanaksme.core.csp.SanaksmeCSPMiddleware",
     # Django 4.2+ pads compressed responses against BREACH ("Heal The Breach").
@@ -152,6 +154,9 @@ DATABASES = _databases()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL")
+# How many web processes serve the site (docs/deploy.md): more than one needs Redis and
+# PostgreSQL (core/checks.py says so).
+SANAKSME_WORKERS = envint("SANAKSME_WORKERS", 1)
 # channels_redis waits for a message with a blocking pop of 5 s (brpop_timeout); the
 # socket must wait longer than that, or on a loaded machine the reply of a pop that
 # took a message arrives after the client gave up, and the event is lost. redis-py
@@ -230,6 +235,10 @@ SANAKSME_MAX_VIDEO_MB = envint("SANAKSME_MAX_VIDEO_MB", 500)
 # into the comparison engine (never downloaded; docs/domain/comparison.md).
 SANAKSME_EMBEDDINGS_PATH = envstr("SANAKSME_EMBEDDINGS_PATH")
 
+# Sessions are read from the cache first (Redis when scaled out), the database
+# behind it: a room of phones reconnecting at once — a worker restarted, the Wi-Fi
+# back — does not queue a database read per phone (docs/performance.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
@@ -257,12 +266,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
-}
+# One line per request, socket and job to stderr: readable text here, JSON lines in
+# production (core/logs.py, docs/operations.md).
+LOGGING = logging_config(envstr("LOG_LEVEL", "INFO"), envstr("LOG_FORMAT", "text"))
 
 # Produced report files (ReportJob) are kept this many days (at least 1), then purged by
 # `sanaksme purge` and whenever reports are started or listed. docs/privacy.md.
