@@ -7,6 +7,8 @@ browsers are told to remember that (HSTS). `sanaksme check --deploy` is clean.
 
 from django.core.exceptions import ImproperlyConfigured
 
+from sanaksme.core.logs import logging_config
+
 from .base import *  # noqa: F403
 from .base import envbool, envint, envlist, envstr
 
@@ -34,9 +36,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
-# HTTPS only. The health check stays reachable over plain HTTP for load balancers.
+# HTTPS only. The health and readiness checks stay reachable over plain HTTP for load
+# balancers.
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
@@ -45,3 +48,6 @@ SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
 # from clients): otherwise any client could claim its plain HTTP request was HTTPS.
 if envbool("SANAKSME_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Logs as JSON lines, one per request, socket and job (docs/operations.md).
+LOGGING = logging_config(envstr("LOG_LEVEL", "INFO"), envstr("LOG_FORMAT", "json"))
