@@ -12,8 +12,10 @@ os.environ.setdefault(
                                  os.environ.get("PYTEST_XDIST_WORKER")]))),
 )
 
+from sanaksme.core.logs import logging_config
+
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, envstr
 
 # A fixed key: the live server runs in another process and must sign alike.
 SECRET_KEY = "test-only-not-secret-" + "k" * 40
@@ -38,3 +40,6 @@ else:
 
 # Reports are produced at once, not in a thread, so a test sees the finished job.
 REPORTS_INLINE = True
+
+# Warnings and errors only: the request lines would bury a failing test's output.
+LOGGING = logging_config(envstr("LOG_LEVEL", "WARNING"), "text")
