@@ -13,7 +13,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("healthz", include("sanaksme.core.urls")),
+    path("", include("sanaksme.core.urls")),  # healthz, readyz
     path("console/", include("sanaksme.programme.urls")),
     path("console/", include("sanaksme.participants.urls")),
     path("console/", include("sanaksme.reports.urls")),
