@@ -280,6 +280,8 @@ ROUTES: dict[str, Row] = {
     "logout": Row("public", "ends the caller's own session only"),
     "set_language": Row("public", "sets the caller's own language cookie"),
     "healthz": Row("public", "liveness probe for the load balancer; says only ok"),
+    "readyz": Row("public", "readiness probe for the load balancer; says only which "
+                            "kind of service is unreachable, never a host"),
     "programme:meeting-list": Row("own"),
     "programme:meeting-create": Row("own", post={"series": "series_id",
                                                  "project": "project_id"}),
