@@ -732,11 +732,17 @@ def summarise(side: Side) -> dict[str, Any]:
     latencies = [(side.done_at[i] - side.send_at[i]) * 1000 for i in wanted if side.done_at[i]]
     acks = [(side.ack_at[i] - side.send_at[i]) * 1000 for i in sent if side.ack_at[i]]
     live = [c for c in side.conns if c.ready_at]
-    missing = sum(1 for c in live for i in wanted if not c.first[i])
-    short = [c for c in live if any(not c.first[i] for i in wanted)]
+
+    def wanted_by(conn: Conn) -> list[int]:  # the notes of its own meeting
+        if not side.meeting_of:
+            return wanted
+        return [i for i in wanted if side.meeting_of[i] == conn.meeting]
+
+    missing = sum(1 for c in live for i in wanted_by(c) if not c.first[i])
+    short = [c for c in live if any(not c.first[i] for i in wanted_by(c))]
     # A client missing only the last notes saw no later event, so it never saw a gap.
-    tail_only = sum(1 for c in short if max((i for i in wanted if c.first[i]), default=-1)
-                    < min(i for i in wanted if not c.first[i]))
+    tail_only = sum(1 for c in short if max((i for i in wanted_by(c) if c.first[i]), default=-1)
+                    < min(i for i in wanted_by(c) if not c.first[i]))
     delivered = sum(side.got)
     f.update(
         sent=len(sent), refused=len(side.refused), unsendable=side.unsendable,
