@@ -15,7 +15,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module())
 prepare_data_dir(generate_secret_key=environment() != "production")
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from sanaksme.core.asgi_limits import (  # noqa: E402
@@ -30,8 +29,7 @@ install_daphne_limits()
 application = ProtocolTypeRouter(
     {
         "http": BodyLimitMiddleware(django_asgi_app),
-        "websocket": SameOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
-        ),
+        # Sessions and the user are resolved per route (live/routing.py).
+        "websocket": SameOriginValidator(URLRouter(websocket_urlpatterns)),
     }
 )

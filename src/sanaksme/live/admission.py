@@ -1,6 +1,9 @@
 """Who may connect: each screen's admission, with the first state to send it.
 
 Consumers call these through `database_sync_to_async` (one database hop per connect).
+A whole room joins at once, so each admission is kept to as few queries as it can:
+a phone's session, then its participant read together with the meeting's seq and
+languages; its attendance is recorded later, for the whole burst (live/presence.py).
 """
 
 from __future__ import annotations
@@ -11,13 +14,12 @@ from typing import Any
 
 from sanaksme.core.clients import Throttle, session_device
 from sanaksme.participants.selectors import session_participant
-from sanaksme.participants.services import attendance_record_seen
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.selectors import meeting_list_for_user
 
 from .channel_groups import Audience
 from .languages import Wish
-from .state import state_for
+from .state import NOW_FIELDS, state_for
 
 
 @dataclass(frozen=True)
@@ -33,25 +35,27 @@ class Admission:
 
 _MEETING_BY_CODE: dict[str, int] = {}  # join codes never change
 JOIN_THROTTLE = Throttle("join")  # the same counters as the join pages
+_MEETING_NOW = tuple(f"meeting__{name}" for name in NOW_FIELDS)
 
 
 def projector_connect(slug: str, token: str, wish: Wish | None = None) -> Admission | None:
-    meeting = Meeting.objects.filter(slug=slug).only("pk", "projector_token").first()
-    if meeting is None or not secrets.compare_digest(meeting.projector_token, token):
+    row = Meeting.objects.filter(slug=slug).values_list(
+        "pk", "projector_token", *NOW_FIELDS).first()
+    if row is None or not secrets.compare_digest(row[1], token):
         return None
-    state, language = state_for(meeting.pk, Audience.PROJECTOR, wish=wish)
-    return Admission(meeting.pk, language, state)
+    state, language = state_for(row[0], Audience.PROJECTOR, wish=wish, now=row[2:])
+    return Admission(row[0], language, state)
 
 
 def console_connect(user: Any, slug: str, wish: Wish | None = None) -> Admission | None:
     if user is None or not user.is_authenticated:
         return None
-    meeting_id = meeting_list_for_user(user).filter(slug=slug).values_list(
-        "pk", flat=True).first()
-    if meeting_id is None:
+    row = meeting_list_for_user(user).filter(slug=slug).values_list(
+        "pk", *NOW_FIELDS).first()
+    if row is None:
         return None
-    state, language = state_for(meeting_id, Audience.CONSOLE, wish=wish)
-    return Admission(meeting_id, language, state)
+    state, language = state_for(row[0], Audience.CONSOLE, wish=wish, now=row[1:])
+    return Admission(row[0], language, state)
 
 
 def phone_connect(session: Any, code: str, address: str = "",
@@ -71,9 +75,11 @@ def phone_connect(session: Any, code: str, address: str = "",
             return None
         _MEETING_BY_CODE[code] = meeting_id
     # Only the phone that holds the identity, and only while the meeting is open.
-    person = session_participant(session, meeting_id) if session is not None else None
+    # Read with the meeting's seq and languages: one query for the phone and its state.
+    person = (session_participant(session, meeting_id, *_MEETING_NOW)
+              if session is not None else None)
     if person is None:
         return None
-    attendance_record_seen(participant_id=person[0])
-    state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0], wish)
-    return Admission(meeting_id, language, state, *person)
+    state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0], wish,
+                                now=person[2:])
+    return Admission(meeting_id, language, state, person[0], person[1])

@@ -149,8 +149,8 @@ class PhoneConsumer(MeetingConsumer):
 
     async def connect(self) -> None:
         await super().connect()
-        if self.meeting_id is not None:  # admitted: counted on the console
-            await phone_counted(self.meeting_id, +1)
+        if self.meeting_id is not None:  # admitted: counted, and attending today
+            await phone_counted(self.meeting_id, +1, self.participant_id)
 
     async def disconnect(self, code: int) -> None:
         await super().disconnect(code)

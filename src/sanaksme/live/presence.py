@@ -2,7 +2,8 @@
 
 The phone consumer counts its sockets in the cache (Redis when several processes run,
 so the count is the meeting's, not one process's). A burst of joins — a room scanning
-the QR code at once — is announced once: the first change starts a short wait, then
+the QR code at once — is counted, recorded for today's attendance and announced once:
+the first change starts a short wait, then one database step adds up the burst and
 `phones_announce` tells the console the count if it differs from the last one told.
 It takes a seq like any change, so the console's cached state (built per seq) never
 shows an old count for long; the other screens only see their seq move on.
@@ -22,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from sanaksme.participants.services import attendance_record_seen_many
 from sanaksme.programme.services import meeting_next_seq
 
 from .broadcast import broadcast_on_commit
@@ -65,37 +67,63 @@ def phones_announce(*, meeting_id: int) -> int | None:
 
 _waiting: dict[int, asyncio.TimerHandle] = {}
 _running: set[asyncio.Task[Any]] = set()
+_delta: dict[int, int] = {}  # meeting → sockets opened minus closed, not yet counted
+_seen: dict[int, set[int]] = {}  # meeting → participants connected, not yet recorded
 
 
-async def phone_counted(meeting_id: int, step: int) -> None:
-    """A phone's socket opened (+1) or closed (-1): count it, and announce the new
-    count after the wait (`SANAKSME_PHONES_WAIT` seconds; None: never, as in the
-    consumer tests, whose phones must not see extra seqs)."""
-    key = _count_key(meeting_id)
-    await cache.aadd(key, 0, KEPT)
-    try:
-        await cache.aincr(key, step)
-    except ValueError:  # expired between the two calls
-        await cache.aset(key, max(step, 0), KEPT)
+def phones_record(*, meeting_id: int, delta: int, seen: set[int],
+                  announce: bool) -> None:
+    """Count `delta` more sockets, record who was seen today, and (if `announce`)
+    tell the console: one trip to the cache and the database for a whole burst."""
+    if delta:
+        key = _count_key(meeting_id)
+        cache.add(key, 0, KEPT)
+        try:
+            cache.incr(key, delta)
+        except ValueError:  # expired between the two calls
+            cache.set(key, max(delta, 0), KEPT)
+    if seen:
+        attendance_record_seen_many(participant_ids=seen)
+    if announce:
+        phones_announce(meeting_id=meeting_id)
+
+
+async def phone_counted(meeting_id: int, step: int,
+                        participant_id: int | None = None) -> None:
+    """A phone's socket opened (+1) or closed (-1). Counted, with the participant
+    recorded as attending today, after the wait (`SANAKSME_PHONES_WAIT` seconds),
+    together with every other phone of the burst: a room scanning the QR code at once
+    costs one database step, not one per phone (docs/performance.md). None: at once
+    and never announced, as in the consumer tests, whose phones must not see extra
+    seqs."""
+    _delta[meeting_id] = _delta.get(meeting_id, 0) + step
+    if participant_id is not None and step > 0:
+        _seen.setdefault(meeting_id, set()).add(participant_id)
     wait = getattr(settings, "SANAKSME_PHONES_WAIT", DEFAULT_WAIT)
-    if wait is None or meeting_id in _waiting:
+    if wait is None:
+        await _record(meeting_id, announce=False)
+        return
+    if meeting_id in _waiting:
         return
     loop = asyncio.get_running_loop()
-    _waiting[meeting_id] = loop.call_later(wait, _start_announce, loop, meeting_id)
+    _waiting[meeting_id] = loop.call_later(wait, _start_record, loop, meeting_id)
 
 
-def _start_announce(loop: asyncio.AbstractEventLoop, meeting_id: int) -> None:
+def _start_record(loop: asyncio.AbstractEventLoop, meeting_id: int) -> None:
     _waiting.pop(meeting_id, None)
-    task = loop.create_task(_announce(meeting_id))
+    task = loop.create_task(_record(meeting_id, announce=True))
     _running.add(task)
     task.add_done_callback(_running.discard)
 
 
-async def _announce(meeting_id: int) -> None:
+async def _record(meeting_id: int, *, announce: bool) -> None:
+    delta, seen = _delta.pop(meeting_id, 0), _seen.pop(meeting_id, set())
     try:
-        await database_sync_to_async(phones_announce)(meeting_id=meeting_id)
+        await database_sync_to_async(phones_record)(
+            meeting_id=meeting_id, delta=delta, seen=seen, announce=announce)
     except Exception:  # a deleted meeting, a busy database: the next change tells it
-        logger.warning("could not announce the phone count", exc_info=True)
+        logger.warning("could not record the phones", exc_info=True)
+        _delta[meeting_id] = _delta.get(meeting_id, 0) + delta
 
 
 @state_part("presence")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
@@ -115,14 +115,20 @@ def pong_for(meeting_id: int) -> dict[str, Any]:
             "now": datetime.now(UTC).isoformat()}
 
 
+# The meeting's fields state_for reads (seq, language, languages): an admission that
+# reads its meeting anyway reads them with it and passes them on as `now`.
+NOW_FIELDS = ("last_seq", "language", "languages")
+
+
 def state_for(meeting_id: int, audience: Audience, category: str | None = None,
-              participant_id: int | None = None, wish: Wish | None = None
-              ) -> tuple[str, str]:
+              participant_id: int | None = None, wish: Wish | None = None,
+              now: Sequence[Any] | None = None) -> tuple[str, str]:
     """The screen's full state as JSON, and its language: the one `wish` (the
     connection's cookie and Accept-Language) gets for this audience (live/languages.py);
-    without a wish, the meeting's language."""
-    seq, language, offered = Meeting.objects.values_list(
-        "last_seq", "language", "languages").get(pk=meeting_id)
+    without a wish, the meeting's language. `now`: the meeting's NOW_FIELDS, if the
+    caller has just read them."""
+    seq, language, offered = now or Meeting.objects.values_list(
+        *NOW_FIELDS).get(pk=meeting_id)
     if wish is not None:
         language = wish.language(audience, language, offered or ())
     base = (meeting_id, audience.value, language, seq)

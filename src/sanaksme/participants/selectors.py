@@ -38,10 +38,12 @@ def session_person(session: Any, meeting: Meeting) -> Participant | None:
     return person
 
 
-def session_participant(session: Any, meeting_id: int) -> tuple[int, str] | None:
-    """(participant id, category) of this session in the meeting, in one query."""
-    row = _bound(session, meeting_id).values_list("pk", "category").first()
-    return (row[0], row[1]) if row else None
+def session_participant(session: Any, meeting_id: int,
+                        *also: str) -> tuple[Any, ...] | None:
+    """(participant id, category, *also) of this session in the meeting, in one query:
+    `also` names more fields to read with them (e.g. "meeting__last_seq")."""
+    row = _bound(session, meeting_id).values_list("pk", "category", *also).first()
+    return tuple(row) if row else None
 
 
 def participant_list_for_joining(meeting: Meeting) -> list[tuple[int, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
@@ -290,12 +291,22 @@ _SEEN_TODAY: set[tuple[int, dt.date]] = set()  # per process: spares the query o
 
 def attendance_record_seen(*, participant_id: int) -> None:
     """A returning phone (joined on an earlier day) counts as attending today."""
-    key = (participant_id, timezone.localdate())
-    if key in _SEEN_TODAY:
+    attendance_record_seen_many(participant_ids=[participant_id])
+
+
+def attendance_record_seen_many(*, participant_ids: Iterable[int]) -> None:
+    """Returning phones count as attending today: one insert for a whole burst of
+    connects (live/presence.py), none for a phone already recorded today."""
+    today, now = timezone.localdate(), timezone.now()
+    wanted = {pk for pk in participant_ids if (pk, today) not in _SEEN_TODAY}
+    if not wanted:
         return
-    Attendance.objects.get_or_create(participant_id=participant_id, date=key[1],
-                                     defaults={"first_seen_at": timezone.now()})
-    _SEEN_TODAY.add(key)
+    # Someone erased between their connect and this write is skipped, not an error.
+    existing = Participant.objects.filter(pk__in=wanted).values_list("pk", flat=True)
+    Attendance.objects.bulk_create(
+        [Attendance(participant_id=pk, date=today, first_seen_at=now) for pk in existing],
+        ignore_conflicts=True)  # recorded already (the unique participant + date)
+    _SEEN_TODAY.update((pk, today) for pk in wanted)
 
 
 def participant_join(*, meeting: Meeting, participant_id: int) -> Participant:

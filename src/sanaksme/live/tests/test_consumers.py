@@ -18,6 +18,7 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
+from django.core.cache import caches
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
@@ -25,6 +26,7 @@ from django.utils.translation import gettext
 from sanaksme.boards.models import Note, Sheet
 from sanaksme.boards.services import sheets_ensure
 from sanaksme.config.asgi import application
+from sanaksme.live.admission import phone_connect
 from sanaksme.live.channel_groups import Audience
 from sanaksme.live.consumers import MAX_FRAME
 from sanaksme.live.state import state_for
@@ -525,3 +527,20 @@ async def test_a_feedback_note_reaches_the_console_but_not_the_projector(
     assert "Paldies" not in json.dumps(await wall.receive_json_from(), ensure_ascii=False)
     for communicator in (wall, desk, hand):
         await communicator.disconnect()
+
+
+def test_a_phone_is_admitted_in_two_queries(live_meeting: Meeting,
+                                            django_assert_max_num_queries: Any) -> None:
+    """A room joins at once: each admission is one session read and one query for the
+    participant with the meeting's seq and languages (docs/performance.md)."""
+    person = live_meeting.participants.exclude(category="organiser").order_by("pk")[0]
+    engine = import_module(settings.SESSION_ENGINE)
+    phone_connect(engine.SessionStore(phone_session(person)), live_meeting.join_code)
+    store = engine.SessionStore(phone_session(person))  # the state is built and kept
+    caches["default"].clear()  # the session from the database, as after a restart
+
+    with django_assert_max_num_queries(2):
+        admission = phone_connect(store, live_meeting.join_code)
+
+    assert admission is not None
+    assert admission.participant_id == person.pk

@@ -3,19 +3,26 @@ announced once per burst, never on the room's screens."""
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.utils import timezone
 
+from sanaksme.config.asgi import application
 from sanaksme.live.channel_groups import Audience
 from sanaksme.live.events import PresenceChanged, SeqAdvanced
-from sanaksme.live.presence import phone_counted, phones_announce
+from sanaksme.live.presence import phone_counted, phones_announce, phones_record
 from sanaksme.live.state import state_data
-from sanaksme.participants.models import Participant
+from sanaksme.participants.models import Attendance, Participant
+from sanaksme.participants.tests.factories import phone_session
 from sanaksme.programme.models import Meeting
 
-from .test_consumers import console, open_, phone, run_async
+from .test_consumers import console, cookie, open_, phone, run_async
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -83,3 +90,50 @@ async def test_the_console_hears_when_a_phone_comes_and_goes(
     assert (went["type"], went["phones"]) == ("presence.changed", 0)
     assert went["seq"] == came["seq"] + 1
 
+
+
+@run_async
+async def test_a_returning_phone_counts_as_attending_today_once_the_burst_is_counted(
+    live_meeting: Meeting, phone_person: Participant, settings: Any, monkeypatch: Any,
+) -> None:
+    settings.SANAKSME_PHONES_WAIT = 0.05
+    monkeypatch.setattr("sanaksme.participants.services._SEEN_TODAY", set())
+    await database_sync_to_async(Attendance.objects.filter(participant=phone_person).delete)()
+    held = cookie(await database_sync_to_async(phone_session)(phone_person))
+    handsets = [WebsocketCommunicator(application, f"/ws/phone/{live_meeting.join_code}/",
+                                      headers=held) for _ in range(3)]  # three tabs
+    for handset in handsets:
+        await open_(handset)
+
+    days = await until(lambda: list(Attendance.objects.filter(
+        participant=phone_person).values_list("date", flat=True)))
+    for handset in handsets:
+        await handset.disconnect()
+
+    assert days == [timezone.localdate()]
+
+
+def test_someone_erased_before_their_burst_is_recorded_is_skipped(
+    live_meeting: Meeting, phone_person: Participant, monkeypatch: Any,
+) -> None:
+    monkeypatch.setattr("sanaksme.participants.services._SEEN_TODAY", set())
+    Attendance.objects.all().delete()
+    gone = phone_person.pk
+    phone_person.delete()
+    other = live_meeting.participants.exclude(category="organiser").order_by("pk")[0]
+
+    phones_record(meeting_id=live_meeting.pk, delta=2, seen={gone, other.pk},
+                  announce=False)
+
+    assert list(Attendance.objects.values_list("participant_id", flat=True)) == [other.pk]
+    assert state_data(live_meeting.pk, Audience.CONSOLE)["presence"] == {"phones": 2}
+
+
+async def until(read: Callable[[], list[Any]], limit: float = 15.0) -> list[Any]:
+    """What `read` returns once it is not empty (polled in a database thread)."""
+    deadline = time.monotonic() + limit
+    while True:
+        value = await database_sync_to_async(read)()
+        if value or time.monotonic() > deadline:
+            return value
+        await asyncio.sleep(0.05)
