@@ -181,3 +181,28 @@ def test_the_loopback_configuration_is_standalone_and_valid(tmp_path: Path) -> N
         [the_nginx(), "-t", "-p", str(conf.parent), "-c", str(conf)],
         capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_environment_example_names_every_variable_the_settings_read() -> None:
+    example = (REPOSITORY / "deploy" / "sanaksme.env.example").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^(?:# )?([A-Z][A-Z0-9_]+)=", example, re.M))
+    settings_dir = REPOSITORY / "src" / "sanaksme" / "config" / "settings"
+    read = {name for path in settings_dir.glob("*.py") for name in re.findall(
+        r'env(?:str|int|bool|list|_required)?\("([A-Z][A-Z0-9_]+)"',
+        path.read_text(encoding="utf-8"))}
+    read |= {"SANAKSME_ENV", "SANAKSME_DATA_DIR"}  # config/environment.py
+    assert read - documented == set()
+
+
+def test_the_systemd_units_start_workers_as_the_nginx_site_expects() -> None:
+    units = REPOSITORY / "deploy" / "systemd"
+    web = (units / "sanaksme@.service").read_text(encoding="utf-8")
+    assert re.search(r"^ExecStart=\S+/sanaksme serve --host 127\.0\.0\.1 --port %i "
+                     r"--no-collectstatic$", web, re.M)
+    assert "sanaksme-static.service" in web
+    static = (units / "sanaksme-static.service").read_text(encoding="utf-8")
+    assert re.search(r"^ExecStart=\S+/sanaksme collectstatic --noinput", static, re.M)
+    jobs = (units / "sanaksme-worker@.service").read_text(encoding="utf-8")
+    assert re.search(r"^ExecStart=\S+/sanaksme worker ", jobs, re.M)
+    for unit in (web, static, jobs):
+        assert "EnvironmentFile=/etc/sanaksme/sanaksme.env" in unit
