@@ -37,6 +37,8 @@ _RECORD_ATTRS = frozenset(
 # Put on records by Django, never logged: the request carries the path, cookies, headers.
 _NEVER = frozenset({"request", "scope"})
 _FIRST = ("time", "level", "logger", "message")
+# Loggers whose DEBUG lines carry paths, addresses or query parameters.
+NEVER_DEBUG = ("daphne", "django.template", "django.db.backends", "django.channels")
 
 
 def _json_safe(value: Any, depth: int = 0) -> tuple[bool, Any]:
@@ -193,9 +195,12 @@ def logging_config(level: str = "INFO", fmt: str = "json") -> dict[str, Any]:
             # DEBUG); ours replace them, and its records reach the root's handler.
             "django": {"handlers": [], "propagate": True},
             "django.request": {"level": "ERROR"},
-            # Daphne logs every HTTP and WebSocket request at DEBUG, with the path
-            # and the client's address: never, even when everything else is DEBUG.
-            "daphne": {"level": "INFO" if level == "DEBUG" else level},
+            # Never at DEBUG, even when everything else is: Daphne logs every HTTP and
+            # WebSocket request with its path and the client's address, the template
+            # engine each missing variable with the request's path, and the database
+            # every query with its parameters (participants' names and notes).
+            **{name: {"level": "INFO" if level == "DEBUG" else level}
+               for name in NEVER_DEBUG},
         },
     }
 
