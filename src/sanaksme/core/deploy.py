@@ -120,9 +120,12 @@ def _listen_v6(listen: str) -> str | None:
 
 def nginx_site(upstreams: list[str], *, listen: str = "443 ssl", server_name: str,
                static_root: Path, media_root: Path | None = None, tls: bool = True,
-               access_log: str | None = None) -> str:
+               access_log: str | None = None, certificate: Path | None = None,
+               certificate_key: Path | None = None) -> str:
     """The site configuration: the workers' upstream, an HTTP→HTTPS server when `tls`,
-    and the server that proxies pages and WebSockets and serves static files."""
+    and the server that proxies pages and WebSockets and serves static files.
+
+    The certificate defaults to certbot's paths for the first server name."""
     _check_upstreams(upstreams)
     if not _NAME.match(server_name):
         raise ValueError(f"not a server_name: {server_name!r}")
@@ -135,8 +138,9 @@ def nginx_site(upstreams: list[str], *, listen: str = "443 ssl", server_name: st
         "server_name": server_name, "static_root": str(Path(static_root)).rstrip("/"),
         "media_root": str(media_root) if media_root else "", "tls": tls,
         "access_log": access_log or "",
-        "certificate": f"/etc/letsencrypt/live/{first_name}/fullchain.pem",
-        "certificate_key": f"/etc/letsencrypt/live/{first_name}/privkey.pem",
+        "certificate": str(certificate or f"/etc/letsencrypt/live/{first_name}/fullchain.pem"),
+        "certificate_key": str(certificate_key
+                               or f"/etc/letsencrypt/live/{first_name}/privkey.pem"),
         "form_bytes": nginx_size(form_bytes), "routes": routes,
         "workers": ("one `sanaksme serve` worker" if len(upstreams) == 1
                     else f"{len(upstreams)} `sanaksme serve` workers"),

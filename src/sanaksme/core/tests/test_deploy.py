@@ -147,10 +147,12 @@ def test_nginx_accepts_the_site_with_tls(tmp_path: Path) -> None:
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",  # noqa: S607
          "-subj", "/CN=sanaksme.example.lv", "-keyout", str(key), "-out", str(cert)],
         check=True, capture_output=True)
-    site = (DEPLOYED.read_text(encoding="utf-8")
-            .replace("/etc/letsencrypt/live/sanaksme.example.lv/fullchain.pem", str(cert))
-            .replace("/etc/letsencrypt/live/sanaksme.example.lv/privkey.pem", str(key))
-            .replace("/var/log/nginx/", f"{tmp_path}/"))
+    out = StringIO()
+    call_command("nginx_config", "--server-name", DEFAULT_SERVER_NAME, "--static-root",
+                 str(DEFAULT_STATIC_ROOT), "--certificate", str(cert),
+                 "--certificate-key", str(key), stdout=out)
+    site = out.getvalue().replace("/var/log/nginx/", f"{tmp_path}/")
+    assert f"ssl_certificate {cert};" in site
     temp = {"client_body": "body", "proxy": "proxy", "fastcgi": "fastcgi", "uwsgi": "uwsgi",
             "scgi": "scgi"}
     for directory in temp.values():

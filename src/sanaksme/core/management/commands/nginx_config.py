@@ -30,6 +30,11 @@ class Command(BaseCommand):
         parser.add_argument("--listen", default=None,
                             help='What the server listens on (default "443 ssl", or "80" '
                                  "with --no-tls).")
+        parser.add_argument("--certificate", type=Path,
+                            help="The certificate chain (default: certbot's fullchain.pem "
+                                 "for the first server name).")
+        parser.add_argument("--certificate-key", type=Path,
+                            help="Its private key (default: certbot's privkey.pem).")
         parser.add_argument("--no-tls", action="store_false", dest="tls",
                             help="Plain HTTP only (TLS ends somewhere in front of nginx).")
 
@@ -42,7 +47,9 @@ class Command(BaseCommand):
         try:
             text = nginx_site(options["upstream"] or list(DEFAULT_UPSTREAMS),
                               listen=listen, server_name=options["server_name"],
-                              static_root=Path(static_root), tls=options["tls"])
+                              static_root=Path(static_root), tls=options["tls"],
+                              certificate=options["certificate"],
+                              certificate_key=options["certificate_key"])
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(text, ending="")
