@@ -31,6 +31,7 @@ class Admission:
     state: str
     participant_id: int | None = None
     category: str | None = None
+    slug: str = ""  # the meeting's short name, for the log line (core/logs.py)
 
 
 _MEETING_BY_CODE: dict[str, int] = {}  # join codes never change
@@ -44,7 +45,7 @@ def projector_connect(slug: str, token: str, wish: Wish | None = None) -> Admiss
     if row is None or not secrets.compare_digest(row[1], token):
         return None
     state, language = state_for(row[0], Audience.PROJECTOR, wish=wish, now=row[2:])
-    return Admission(row[0], language, state)
+    return Admission(row[0], language, state, slug=slug)
 
 
 def console_connect(user: Any, slug: str, wish: Wish | None = None) -> Admission | None:
@@ -55,7 +56,7 @@ def console_connect(user: Any, slug: str, wish: Wish | None = None) -> Admission
     if row is None:
         return None
     state, language = state_for(row[0], Audience.CONSOLE, wish=wish, now=row[1:])
-    return Admission(row[0], language, state)
+    return Admission(row[0], language, state, slug=slug)
 
 
 def phone_connect(session: Any, code: str, address: str = "",
@@ -76,10 +77,10 @@ def phone_connect(session: Any, code: str, address: str = "",
         _MEETING_BY_CODE[code] = meeting_id
     # Only the phone that holds the identity, and only while the meeting is open.
     # Read with the meeting's seq and languages: one query for the phone and its state.
-    person = (session_participant(session, meeting_id, *_MEETING_NOW)
+    person = (session_participant(session, meeting_id, "meeting__slug", *_MEETING_NOW)
               if session is not None else None)
     if person is None:
         return None
     state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0], wish,
-                                now=person[2:])
-    return Admission(meeting_id, language, state, person[0], person[1])
+                                now=person[3:])
+    return Admission(meeting_id, language, state, person[0], person[1], person[2])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from sanaksme.core.clients import client_address
 from sanaksme.core.exceptions import DomainError
+from sanaksme.core.logs import log_socket
 from sanaksme.core.text import contains_control_chars, control_chars_message
 
 from . import actions
@@ -44,6 +46,7 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
     channel_layer_alias = None
     audience: Audience
     meeting_id: int | None = None
+    slug: str = ""
     participant_id: int | None = None
     category: str | None = None
     language: str = "lv"
@@ -55,10 +58,13 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
         return None
 
     async def connect(self) -> None:
+        started = time.perf_counter()
         admission = await self.admit()  # one database hop: authorise and build the state
         if admission is None:
             await self.close(code=4403)
+            log_socket("refused", meeting=None, audience=self.audience.value, code=4403)
             return
+        self.slug = admission.slug
         self.meeting_id, self.language = admission.meeting_id, admission.language
         self.participant_id, self.category = admission.participant_id, admission.category
         self.context = ActionContext(self.meeting_id, self.audience, self.participant_id,
@@ -67,10 +73,13 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
         await self.accept()
         await fanout.join(self.group, self)
         await self.send(text_data=admission.state)
+        log_socket("connect", meeting=self.slug, audience=self.audience.value,
+                   ms=round((time.perf_counter() - started) * 1000, 1))
 
     async def disconnect(self, code: int) -> None:
         if self.meeting_id is not None:
             await fanout.leave(self.group, self)
+            log_socket("close", meeting=self.slug, audience=self.audience.value, code=code)
 
     async def send_state(self) -> None:
         state, self.language = await database_sync_to_async(state_for)(

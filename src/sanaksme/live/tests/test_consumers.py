@@ -544,3 +544,26 @@ def test_a_phone_is_admitted_in_two_queries(live_meeting: Meeting,
 
     assert admission is not None
     assert admission.participant_id == person.pk
+
+
+@run_async
+async def test_a_socket_logs_its_connect_and_close_without_who_or_the_code(
+    live_meeting: Meeting, caplog: Any,
+) -> None:
+    person = await database_sync_to_async(
+        lambda: live_meeting.participants.exclude(category="organiser").order_by("pk")[0])()
+    handset = await database_sync_to_async(phone)(live_meeting, person)
+    stranger = phone(live_meeting, None)
+
+    with caplog.at_level("INFO", logger="sanaksme.sockets"):
+        await open_(handset)
+        await handset.disconnect()
+        await stranger.connect()
+
+    lines = [(r.socket, r.audience, r.meeting, r.code)  # type: ignore[attr-defined]
+             for r in caplog.records if r.name == "sanaksme.sockets"]
+    assert lines == [("connect", "phone", live_meeting.slug, None),
+                     ("close", "phone", live_meeting.slug, 1000),
+                     ("refused", "phone", None, 4403)]
+    assert not any(live_meeting.join_code in r.getMessage() or person.name in
+                   r.getMessage() for r in caplog.records)

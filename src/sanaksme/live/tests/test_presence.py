@@ -133,7 +133,7 @@ async def until(read: Callable[[], list[Any]], limit: float = 15.0) -> list[Any]
     """What `read` returns once it is not empty (polled in a database thread)."""
     deadline = time.monotonic() + limit
     while True:
-        value = await database_sync_to_async(read)()
+        value: list[Any] = await database_sync_to_async(read)()
         if value or time.monotonic() > deadline:
             return value
         await asyncio.sleep(0.05)
