@@ -560,7 +560,7 @@ async def test_a_socket_logs_its_connect_and_close_without_who_or_the_code(
         await handset.disconnect()
         await stranger.connect()
 
-    lines = [(r.socket, r.audience, r.meeting, r.code)  # type: ignore[attr-defined]
+    lines = [(r.socket, r.audience, r.meeting, r.code)
              for r in caplog.records if r.name == "sanaksme.sockets"]
     assert lines == [("connect", "phone", live_meeting.slug, None),
                      ("close", "phone", live_meeting.slug, 1000),
