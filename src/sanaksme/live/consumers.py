@@ -14,6 +14,7 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -37,6 +38,11 @@ logger = logging.getLogger(__name__)
 MAX_FRAME = 4096
 MAX_CONSOLE_FRAME = 64 * 1024  # the console sends minutes and the day's summary
 MAX_FRAME_DEPTH = 8  # client actions nest a few levels; deeper frames are refused
+# Connections waiting for their admission (a database step each, in arrival order on
+# Channels' database thread) beyond which new ones are refused at once: past it a
+# handshake would wait longer than Daphne lets it (core serve.py), and time out.
+MAX_ADMITTING = 10_000
+_admitting = 0
 
 
 class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
@@ -58,8 +64,19 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
         return None
 
     async def connect(self) -> None:
+        global _admitting  # per process, touched only on its event loop
         started = time.perf_counter()
-        admission = await self.admit()  # one database hop: authorise and build the state
+        if _admitting >= int(getattr(settings, "SANAKSME_MAX_ADMITTING", MAX_ADMITTING)):
+            # Shed, early and cheaply: refused before the handshake ends, the phone
+            # tries again after a growing, jittered wait (live/connection.js).
+            await self.close()
+            log_socket("shed", meeting=None, audience=self.audience.value)
+            return
+        _admitting += 1
+        try:  # one database hop: authorise and build the state
+            admission = await self.admit()
+        finally:
+            _admitting -= 1
         if admission is None:
             await self.close(code=4403)
             log_socket("refused", meeting=None, audience=self.audience.value, code=4403)

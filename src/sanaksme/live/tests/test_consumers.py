@@ -567,3 +567,16 @@ async def test_a_socket_logs_its_connect_and_close_without_who_or_the_code(
                      ("refused", "phone", None, 4403)]
     assert not any(live_meeting.join_code in r.getMessage() or person.name in
                    r.getMessage() for r in caplog.records)
+
+
+@run_async
+async def test_beyond_the_admission_queue_a_socket_is_shed_before_its_handshake_ends(
+    live_meeting: Meeting, settings: Any, caplog: Any,
+) -> None:
+    settings.SANAKSME_MAX_ADMITTING = 0  # as if 10,000 were already waiting
+
+    with caplog.at_level("INFO", logger="sanaksme.sockets"):
+        connected, _code = await projector(live_meeting).connect()
+
+    assert connected is False
+    assert [r.socket for r in caplog.records if r.name == "sanaksme.sockets"] == ["shed"]
