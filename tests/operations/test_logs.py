@@ -253,7 +253,7 @@ def test_static_files_are_logged_at_debug_only(
         db: None, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="sanaksme.requests")
 
-    Client().get(f"/{settings.STATIC_URL.lstrip('/')}js/no-such-file.js")
+    Client().get(f"/{str(settings.STATIC_URL).lstrip('/')}js/no-such-file.js")
 
     assert [r for r in caplog.records if r.name == "sanaksme.requests"] == []
 
