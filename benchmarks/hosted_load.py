@@ -212,7 +212,7 @@ def start_group(setup: Setup) -> Group:
         if setup.has_worker:
             group.jobs = Server([str(SCRIPT), "worker"], setup.env,
                                setup.workdir / f"run{setup.runs}-jobs.log", 0, limit)
-            group.jobs.wait_ready(marker="")
+            group.jobs.wait_ready(marker="sanaksme worker")  # its first line: started
         if setup.via == "nginx":
             from sanaksme.core.deploy import nginx_loopback
 
@@ -297,11 +297,13 @@ class Facilitator:
     """The demo facilitator in a browser of its own (cookies, CSRF) on one base URL."""
 
     def __init__(self, base: str, password: str) -> None:
+        from django.urls import reverse
+
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        page = self.get("/login/")
-        self.post("/login/", {"username": "facilitator", "password": password,
+        page = self.get(reverse("login"))
+        self.post(reverse("login"), {"username": "facilitator", "password": password,
                               "csrfmiddlewaretoken": self.csrf(page)})
         if not any(c.name == "sessionid" for c in self.jar):
             raise RuntimeError("the facilitator could not log in")
@@ -326,9 +328,11 @@ class Facilitator:
 
     def report(self, slug: str, limit: float) -> float:
         """Start the PDF report and poll it (as the page does) until done; seconds."""
+        from django.urls import reverse
+
         started = time.perf_counter()
-        page = self.post(f"/m/{slug}/reports/jobs/", {"fmt": "pdf"})
-        while "/file/" not in page:
+        page = self.post(reverse("reports:job-start", args=[slug]), {"fmt": "pdf"})
+        while "/file/" not in page:  # the download link: done
             poll = re.search(r'hx-get="([^"]+)"', page)
             if poll is None or time.perf_counter() - started > limit:
                 raise RuntimeError(f"report not produced: {re.sub(r'<[^>]+>', ' ', page)[:200]}")
@@ -399,7 +403,8 @@ def run_app(setup: Setup, name: str, plan: Plan, meeting_of: list[int], tag: str
                 outcome.reports.append(await asyncio.to_thread(
                     who.report, setup.recorded, plan.timeout + duration))
             except Exception as error:  # noqa: BLE001  a failed report is a result
-                outcome.report_errors.append(f"{type(error).__name__}: {error}"[:200])
+                where = getattr(error, "url", "")
+                outcome.report_errors.append(f"{type(error).__name__}: {error} {where}"[:200])
 
         await asyncio.gather(*(one(i * duration / reports) for i in range(reports)))
 
@@ -621,7 +626,7 @@ def main() -> int:
     env = dict(os.environ, SANAKSME_DATA_DIR=str(data), SECRET_KEY=secrets.token_urlsafe(50),
                DJANGO_SETTINGS_MODULE="sanaksme.config.settings.dev",
                DATABASE_URL=database_url, REDIS_URL=args.redis_url,
-               SANAKSME_WORKERS=str(args.workers))
+               SANAKSME_WORKERS=str(args.workers), PYTHONUNBUFFERED="1")
     os.environ.update(env)
     sys.path.insert(0, str(ROOT / "src"))
 
