@@ -99,6 +99,9 @@ def test_a_note_crosses_workers_behind_nginx(hosted: Hosted) -> None:
     projectors = [worker for path, worker in sockets if path.startswith("/ws/projector/")]
     assert {phone, *projectors} == workers, sockets  # both workers carried sockets
     assert any(worker != phone for worker in projectors), sockets  # the note crossed
+    logged = access_log.read_text(encoding="utf-8")
+    secrets = (data["code"], data["projector"].split("/")[-2], "127.0.0.1 ")
+    assert not [secret for secret in secrets if secret in logged], logged  # as the app's logs
 
     # Static files come from nginx (collected once), compressed and with a short cache.
     status, headers, body = http_get(f"{hosted.url}/static/js/live/connection.js",

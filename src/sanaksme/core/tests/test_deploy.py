@@ -208,3 +208,13 @@ def test_the_systemd_units_start_workers_as_the_nginx_site_expects() -> None:
     assert re.search(r"^ExecStart=\S+/sanaksme worker ", jobs, re.M)
     for unit in (web, static, jobs):
         assert "EnvironmentFile=/etc/sanaksme/sanaksme.env" in unit
+
+
+def test_the_access_log_names_no_client_and_no_secret_of_the_address() -> None:
+    config = DEPLOYED.read_text(encoding="utf-8")
+    log_format = config[config.index("log_format sanaksme"):]
+    log_format = log_format[:log_format.index(";")]
+    for variable in ("$remote_addr", "$request ", "$request\"", "$request_uri", "$args",
+                     "$http_x_forwarded_for", "$uri"):
+        assert variable not in log_format
+    assert "$sanaksme_log_path" in log_format
