@@ -355,6 +355,19 @@ class Outcome:
     cpu_parts: dict[str, float] = field(default_factory=dict)
 
 
+def profile(setup: Setup, group: Group, seconds: float) -> subprocess.Popen[bytes] | None:
+    """`--profile DIR`: py-spy records the last worker while the notes are sent."""
+    if setup.args.profile is None:
+        return None
+    setup.args.profile.mkdir(parents=True, exist_ok=True)
+    out = setup.args.profile / f"run{setup.runs}-worker{len(group.workers) - 1}.txt"
+    spy = Path(sys.executable).with_name("py-spy")
+    return subprocess.Popen(
+        ["timeout", "-k", "5", str(int(seconds) + 30), str(spy), "record", "-p",
+         str(group.workers[-1].pid), "-d", str(max(int(seconds), 1)), "-r", "100", "-f", "raw",
+         "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def notes_plan(name: str, meetings: int, phones: int, rate: float, duration: float,
                timeout: float) -> tuple[Plan, list[int]]:
     """Notes in turn over the meetings, `rate` per meeting per second."""
@@ -412,6 +425,7 @@ def run_app(setup: Setup, name: str, plan: Plan, meeting_of: list[int], tag: str
         """Kill or produce reports while the notes go; CPU per process kind until the
         last note is delivered (or drive() gives up on it)."""
         before = group.parts()
+        spy = profile(setup, group, duration)
         try:
             if kill:
                 await killer()
@@ -421,6 +435,9 @@ def run_app(setup: Setup, name: str, plan: Plan, meeting_of: list[int], tag: str
         finally:
             after = group.parts()
             outcome.cpu_parts = {k: after[k] - before.get(k, 0.0) for k in after}
+            if spy is not None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    spy.wait(30)
 
     try:
         asyncio.run(asyncio.wait_for(
@@ -608,6 +625,8 @@ def main() -> int:
                         default="nginx" if NGINX.exists() else "direct")
     parser.add_argument("--settle", type=float, default=30.0,
                         help="seconds allowed to connect, and to deliver after the last send")
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="py-spy records one worker of each app run into this directory")
     parser.add_argument("--timeout", type=float, default=1800.0,
                         help="seconds for the whole run; then everything is stopped")
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/",
