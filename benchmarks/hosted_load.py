@@ -364,7 +364,7 @@ def profile(setup: Setup, group: Group, seconds: float) -> subprocess.Popen[byte
     spy = Path(sys.executable).with_name("py-spy")
     return subprocess.Popen(
         ["timeout", "-k", "5", str(int(seconds) + 30), str(spy), "record", "-p",
-         str(group.workers[-1].pid), "-d", str(max(int(seconds), 1)), "-r", "100", "-f", "raw",
+         str(group.workers[-1].pid), "-d", str(max(int(seconds), 1)), "-r", "100", "--nonblocking", "-f", "raw",
          "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
