@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import OperationalError
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -107,6 +108,7 @@ def test_a_job_without_progress_for_too_long_shows_as_failed(
     job = _job(demo_meeting, facilitator, step=3, steps=9, doing="Drawing the chart",
                attempts=1, started_at=started, heartbeat_at=started)
 
+    facilitator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = facilitator_client.get(
         f"/console/m/{demo_meeting.slug}/reports/jobs/{job.key}/", headers=HX)
 
