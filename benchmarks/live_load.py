@@ -52,6 +52,7 @@ PING_EVERY = 15.0  # live.js sends {"action": "ping"} this often
 NOTE_PREFIX = "bench "
 SYNC = '{"action": "sync"}'
 PING = '{"action": "ping"}'
+SYNC_AGAIN = 10.0  # connection.js: ask for the state again only if the last ask got lost
 
 DEFAULT_CLIENTS = {"steady": 500, "burst": 500, "connect": 2000}
 TARGET_P95_RATIO = 2.5
@@ -294,6 +295,7 @@ class Conn:
         "sent",
         "started",
         "states",
+        "sync_asked",
         "synced_at",
         "syncs",
         "url",
@@ -314,6 +316,7 @@ class Conn:
         self.last_seq = 0
         self.states = 0
         self.syncs = 0
+        self.sync_asked = 0.0  # live.js asks again only after a state or SYNC_AGAIN
         self.dropped = False
         self.close = ""
         self.failure = ""
@@ -413,6 +416,9 @@ class Side:
         kind = msg.get("type")
         if kind == "state":
             conn.states += 1
+            conn.sync_asked = 0.0
+            if conn.ready_at and msg["seq"] < conn.last_seq:
+                return None  # live.js: an older answer overtaken by events
             conn.last_seq = msg["seq"]
             if conn.lost_at and not conn.synced_at:
                 conn.synced_at = now
@@ -451,16 +457,22 @@ class Side:
             if seq <= conn.last_seq:
                 return None  # already in the state we have
             if seq != conn.last_seq + 1:
-                conn.syncs += 1
-                return SYNC  # a gap: heal
+                return self.sync(conn, now)  # a gap: heal
             conn.last_seq = seq
         if index is not None:
             self.deliver(conn, index, now)
             return None
         if kind == "live.seq_advanced":
             return None
+        return self.sync(conn, now)  # live.js re-syncs on any other event
+
+    def sync(self, conn: Conn, now: float) -> str | None:
+        """Ask for the state, unless asked less than SYNC_AGAIN ago with no state since."""
+        if conn.sync_asked and now - conn.sync_asked < SYNC_AGAIN:
+            return None
+        conn.sync_asked = now
         conn.syncs += 1
-        return SYNC  # live.js re-syncs on any other event
+        return SYNC
 
     # -- connection life
 
@@ -486,21 +498,25 @@ class Side:
             return
 
     async def reopen(self, conn: Conn) -> bool:
-        """Reconnect as live.js does (jittered waits, the next URL in turn), then resend
-        the notes this client sent that have no answer; False if it never came back."""
+        """Reconnect as live.js does (connection.js: a wait of 0.5 s doubled up to 8 s,
+        plus up to half of it at random; the browser waits for a handshake as long as it
+        takes), to the next URL in turn; then resend the notes this client sent that
+        have no answer. False if it did not come back within `reconnect_limit`."""
         if not conn.lost_at:
             conn.lost_at = time.perf_counter()
         headers = {"Cookie": conn.cookie} if conn.cookie else {}
         deadline = time.perf_counter() + self.reconnect_limit
-        attempt = 0
+        attempt, backoff = 0, 0.5
         while not self.closing and time.perf_counter() < deadline:
-            await asyncio.sleep(random.uniform(0.2, 1.0))
+            await asyncio.sleep(backoff + random.uniform(0, backoff / 2))
+            backoff = min(backoff * 2, 8.0)
             attempt += 1
             url = conn.urls[(conn.urls.index(conn.url) + attempt) % len(conn.urls)]
             try:
                 ws = await connect(url, additional_headers=headers, origin=origin_of(url),  # type: ignore[arg-type]
                                    compression=None, max_size=None, ping_interval=None,
-                                   open_timeout=10, close_timeout=2)
+                                   open_timeout=max(deadline - time.perf_counter(), 1),
+                                   close_timeout=2)
             except Exception:  # noqa: BLE001  refused or timed out: try again
                 continue
             conn.ws = ws
