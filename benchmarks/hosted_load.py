@@ -488,9 +488,11 @@ def extra_rows(sides: list[tuple[Side, Outcome | None]]) -> None:
     row("acked but not stored / sent not stored", lambda f, o: (
         f"{f['acked_missing']}/{f['sent_missing']}" if "stored" in f else "-"))
     row("deliveries to another meeting", lambda f, o: fmt(f.get("foreign", 0)))
+    def cpu_of(kind: str) -> Callable[[dict[str, Any], Outcome | None], str]:
+        return lambda f, o: fmt(o.cpu_parts.get(kind), 2) if o and kind in o.cpu_parts else "-"
+
     for kind in ("workers", "job worker", "nginx"):
-        row(f"CPU in load phase: {kind} (s)", lambda f, o, k=kind: (
-            fmt(o.cpu_parts.get(k), 2) if o and k in o.cpu_parts else "-"))
+        row(f"CPU in load phase: {kind} (s)", cpu_of(kind))
     print("  " + "-" * 20)
     for label, cells in rows:
         print(f"{label:{width}}" + "".join(f"{c:>18}" for c in cells))

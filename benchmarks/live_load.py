@@ -36,7 +36,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -567,8 +567,8 @@ class Side:
         if not self.fixtures:
             self.fixtures = [fixture]
         by_meeting: dict[int, list[Conn]] = {}
-        for conn in senders:
-            by_meeting.setdefault(conn.meeting, []).append(conn)
+        for each in senders:
+            by_meeting.setdefault(each.meeting, []).append(each)
         meetings = len(self.fixtures) if self.meeting_of else 1
         start = time.perf_counter()
         for index, offset in enumerate(offsets):
@@ -627,7 +627,8 @@ class Plan:
 class Measured(Protocol):
     """What drive() reads of the server side: a Server, or hosted_load's group of them."""
 
-    port: int
+    @property
+    def port(self) -> int: ...
 
     def cpu(self) -> float: ...
 
@@ -670,7 +671,7 @@ def client_urls(side: Side, plan: Plan, fixture: Fixture, ports: list[int]) -> l
 
 async def drive(side: Side, plan: Plan, fixture: Fixture, server: Measured, *,
                 ports: list[int] | None = None,
-                during_load: Callable[[], Awaitable[None]] | None = None) -> None:
+                during_load: Callable[[], Coroutine[Any, Any, None]] | None = None) -> None:
     """Connect everyone, send the notes, wait until delivered or timed out, close.
 
     hosted_load.py passes several meetings (side.fixtures, side.meeting_of), several
