@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kill_burst import fresh_database
 from live_load import (
     CLK_TCK,
     HOST,
@@ -232,15 +233,6 @@ def start_group(setup: Setup) -> Group:
 
 
 # ---------------------------------------------------------------- preparation
-
-
-def create_database(url: str) -> None:
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as db:
-        db.execute(f'CREATE DATABASE "{parts.path.lstrip("/")}"')
 
 
 def drop_database(url: str) -> None:
@@ -681,7 +673,7 @@ def main() -> int:
                       deadline=time.monotonic() + args.timeout)
         started = time.perf_counter()
         flush_redis(args.redis_url)
-        create_database(database_url)
+        fresh_database(database_url)  # kill_burst's: drop if there, create
         created = True
         big = args.big_phones if {"big", "report"} & set(wanted) else 0
         many = args.phones if {"many", "kill"} & set(wanted) else 0
