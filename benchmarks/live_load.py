@@ -9,7 +9,8 @@ scenario runs twice in the same run, on a fresh copy of one prepared SQLite data
 first against `benchmarks/raw_broadcast.py` (a bare `websockets` broadcast server, the
 reference; skip it with `--no-reference`), then against the app as `sanaksme serve`
 runs it (one Daphne process, SQLite, in-memory channel layer). Clients behave as
-live.js does: they apply events in `seq` order, ask for `{"action": "sync"}` on a gap,
+live.js does: they apply events in `seq` order (one beyond a gap waits 1 s for the ones
+before it), ask for `{"action": "sync"}` on a gap that stays open,
 count a note delivered when it arrives as an event or inside a state message, and ping
 every 15 s. Latency is from a phone's send until every client (phones and projector)
 has the note. Everything stays on 127.0.0.1 and every server is started under
@@ -53,6 +54,7 @@ NOTE_PREFIX = "bench "
 SYNC = '{"action": "sync"}'
 PING = '{"action": "ping"}'
 SYNC_AGAIN = 10.0  # connection.js: ask for the state again only if the last ask got lost
+GAP_WAIT = 1.0  # rules.js: an event beyond a gap waits this long for the ones before it
 
 DEFAULT_CLIENTS = {"steady": 500, "burst": 500, "connect": 2000}
 TARGET_P95_RATIO = 2.5
@@ -282,7 +284,9 @@ class Conn:
         "dropped",
         "failure",
         "first",
+        "gap_timer",
         "handshake_at",
+        "held",
         "index",
         "last_seq",
         "lost_at",
@@ -317,6 +321,8 @@ class Conn:
         self.states = 0
         self.syncs = 0
         self.sync_asked = 0.0  # live.js asks again only after a state or SYNC_AGAIN
+        self.held: dict[int, tuple[Any, int | None]] = {}  # events beyond a gap, by seq
+        self.gap_timer: asyncio.TimerHandle | None = None
         self.dropped = False
         self.close = ""
         self.failure = ""
@@ -360,6 +366,7 @@ class Side:
     # as live.js does, instead of counting it as dropped.
     reconnect: bool = False
     reconnect_limit: float = 60.0
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.send_at = [0.0] * self.notes
@@ -432,7 +439,7 @@ class Side:
             if not conn.ready_at:
                 conn.ready_at = now
                 conn.ready.set()
-            return None
+            return self.caught_up(conn, now)
         if kind in ("pong", "done"):
             return None
         if kind == "ack":
@@ -453,18 +460,55 @@ class Side:
         if index is not None:
             self.on_event(conn, index)
         seq = msg.get("seq")
-        if isinstance(seq, int):
-            if seq <= conn.last_seq:
-                return None  # already in the state we have
-            if seq != conn.last_seq + 1:
-                return self.sync(conn, now)  # a gap: heal
-            conn.last_seq = seq
+        if not isinstance(seq, int):
+            return self.take(conn, kind, index, now)
+        if seq <= conn.last_seq:
+            return None  # already in the state we have
+        if seq != conn.last_seq + 1:  # connection.js: wait GAP_WAIT for the ones before
+            conn.held[seq] = (kind, index)
+            if conn.gap_timer is None:
+                conn.gap_timer = asyncio.get_running_loop().call_later(
+                    GAP_WAIT, self.gap_expired, conn)
+            return None
+        conn.last_seq = seq
+        reply = self.take(conn, kind, index, now)
+        return self.caught_up(conn, now) or reply
+
+    def take(self, conn: Conn, kind: Any, index: int | None, now: float) -> str | None:
         if index is not None:
             self.deliver(conn, index, now)
             return None
         if kind == "live.seq_advanced":
             return None
         return self.sync(conn, now)  # live.js re-syncs on any other event
+
+    def caught_up(self, conn: Conn, now: float) -> str | None:
+        """Apply the held events that now follow (connection.js `caughtUp`)."""
+        reply = None
+        while conn.last_seq + 1 in conn.held:
+            conn.last_seq += 1
+            reply = self.take(conn, *conn.held.pop(conn.last_seq), now) or reply
+        for seq in [seq for seq in conn.held if seq <= conn.last_seq]:
+            del conn.held[seq]
+        if not conn.held and conn.gap_timer is not None:
+            conn.gap_timer.cancel()
+            conn.gap_timer = None
+        return reply
+
+    def gap_expired(self, conn: Conn) -> None:
+        """The events before the held ones never came: ask for the state."""
+        conn.gap_timer = None
+        conn.held.clear()
+        reply = self.sync(conn, time.perf_counter())
+        if reply is not None and conn.ws is not None and not self.closing:
+            task = asyncio.get_running_loop().create_task(self.send_quietly(conn.ws, reply))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+
+    @staticmethod
+    async def send_quietly(ws: ClientConnection, text: str) -> None:
+        with contextlib.suppress(ConnectionClosed):
+            await ws.send(text)
 
     def sync(self, conn: Conn, now: float) -> str | None:
         """Ask for the state, unless asked less than SYNC_AGAIN ago with no state since."""

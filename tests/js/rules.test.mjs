@@ -1,6 +1,6 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {seqStep, clockOffset, nextBackoff, withJitter, BACKOFF_MAX} from "../../src/sanaksme/static/js/live/rules.js";
+import {seqStep, clockOffset, nextBackoff, withJitter, BACKOFF_MAX, InOrder} from "../../src/sanaksme/static/js/live/rules.js";
 import {secondsLeft, clockClass} from "../../src/sanaksme/static/js/live/countdown.js";
 
 test("an event right after our seq is applied, an older one ignored, a later one is a gap", () => {
@@ -38,4 +38,24 @@ test("the clock warns in the last fifth (at most 30 s) and marks overrun", () =>
   assert.equal(clockClass(30, 240, false), "clock warning");
   assert.equal(clockClass(-1, 240, true), "clock paused overrun");
   assert.equal(clockClass(null, 240, false), "clock");
+});
+
+test("events that overtook an earlier one wait for it, then follow in order", () => {
+  const early = new InOrder();
+  early.hold({seq: 9});
+  early.hold({seq: 8});
+  assert.deepEqual(early.next(6), []);  // 7 has not come yet
+  assert.ok(early.waiting);
+  assert.deepEqual(early.next(7).map((m) => m.seq), [8, 9]);
+  assert.ok(!early.waiting);
+});
+
+test("a state newer than the held events drops them", () => {
+  const early = new InOrder();
+  early.hold({seq: 5});
+  early.hold({seq: 7});
+  assert.deepEqual(early.next(6).map((m) => m.seq), [7]);
+  early.hold({seq: 12});
+  assert.deepEqual(early.next(20), []);
+  assert.ok(!early.waiting);
 });

@@ -2,12 +2,16 @@
  * server's clock and reconnecting.
  *
  * The server sends the full state on every (re)connect; after that, events carry the
- * meeting's seq and a gap makes us ask for the state again ({"action": "sync"}). Bad
+ * meeting's seq. An event beyond a gap waits a moment for the ones before it (several
+ * workers publish each their own), then the gap makes us ask for the state again
+ * ({"action": "sync"}). Bad
  * Wi-Fi leaves sockets half-open: the browser's offline signal and a missing pong both
  * close the socket, and we reconnect with a growing, jittered back-off.
  */
 import {Outbox, browserStorage} from "./outbox.js";
-import {BACKOFF_FIRST, clockOffset, nextBackoff, seqStep, withJitter} from "./rules.js";
+import {
+  BACKOFF_FIRST, GAP_WAIT, InOrder, clockOffset, nextBackoff, seqStep, withJitter,
+} from "./rules.js";
 
 const PING_EVERY = 15000;
 const PONG_LOST = 45000;
@@ -29,6 +33,8 @@ export function connect(cfg, handlers) {
   let pingSent = 0;
   let lastPong = Date.now();
   let holdTimer = null;
+  const early = new InOrder();  // events that came before one they follow
+  let gapTimer = null;
 
   function open() { return socket !== null && socket.readyState === WebSocket.OPEN; }
   function send(message) {
@@ -57,6 +63,7 @@ export function connect(cfg, handlers) {
       haveState = true;
       lastSeq = msg.seq;
       handlers.onState(msg);
+      caughtUp();
       flush();
       ping();  // learn the server's clock
       return;
@@ -85,9 +92,23 @@ export function connect(cfg, handlers) {
     if (!haveState) return;
     const step = seqStep(lastSeq, msg.seq);
     if (step === "old") return;
-    if (step === "gap") { sync(); return; }
+    if (step === "gap") { waitForGap(msg); return; }
+    take(msg);
+    caughtUp();
+  }
+  function take(msg) {
     if (typeof msg.seq === "number") lastSeq = msg.seq;
     if (msg.type !== "live.seq_advanced" && !handlers.onEvent(msg)) sync();
+  }
+  function waitForGap(msg) {
+    early.hold(msg);
+    if (gapTimer) return;
+    gapTimer = setTimeout(() => { gapTimer = null; early.clear(); sync(); }, GAP_WAIT);
+  }
+  /** Apply the held events that now follow lastSeq; stop waiting once none is held. */
+  function caughtUp() {
+    for (const held of early.next(lastSeq)) take(held);
+    if (!early.waiting && gapTimer) { clearTimeout(gapTimer); gapTimer = null; }
   }
 
   function start() {

@@ -29,3 +29,28 @@ export function nextBackoff(backoff) {
 export function withJitter(ms, random = Math.random) {
   return ms + Math.floor(random() * ms / 2);
 }
+
+/** How long an event that came before one it follows waits for it (ms) before the
+ * screen asks for the whole state. Several web workers each publish their own events,
+ * so seq 8, sent by one, may overtake seq 7, sent by another, by a few milliseconds:
+ * asking for the state at once would make every screen of the meeting ask together. */
+export const GAP_WAIT = 1000;
+
+/** Events held until the ones before them arrive: `hold` one beyond a gap, then `next`
+ * gives those that now follow the last seq, in order (and drops older ones). */
+export class InOrder {
+  constructor() { this.held = new Map(); }
+  hold(msg) { this.held.set(msg.seq, msg); }
+  next(lastSeq) {
+    const ready = [];
+    for (let seq = lastSeq + 1; this.held.has(seq); seq += 1) {
+      ready.push(this.held.get(seq));
+      this.held.delete(seq);
+    }
+    const last = lastSeq + ready.length;
+    for (const seq of [...this.held.keys()]) if (seq <= last) this.held.delete(seq);
+    return ready;
+  }
+  get waiting() { return this.held.size > 0; }
+  clear() { this.held.clear(); }
+}
