@@ -31,7 +31,7 @@ from .fanout import fanout
 from .languages import Wish
 from .payload import parse, read_frame, unreadable
 from .presence import phone_counted
-from .state import pong_for, state_for
+from .state import pong_for, pong_frame, state_for
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,10 @@ MAX_FRAME_DEPTH = 8  # client actions nest a few levels; deeper frames are refus
 # handshake would wait longer than Daphne lets it (core serve.py), and time out.
 MAX_ADMITTING = 10_000
 _admitting = 0
+# A pong's seq may be this many seconds old: a client that missed the last event of a
+# burst learns it from a later ping instead (docs/events.md).
+PONG_SEQ_SECONDS = 1.0
+_seqs: dict[int, tuple[float, int]] = {}  # meeting → (when read, its seq then)
 
 
 class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
@@ -123,8 +127,7 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
                 await self.send_state()
                 return
             if data["action"] == "ping":
-                pong = await database_sync_to_async(pong_for)(self.meeting_id)
-                await self.send(text_data=json.dumps(pong))
+                await self.send(text_data=json.dumps(await self.pong()))
                 return
             try:
                 await self.act(data)
@@ -136,6 +139,19 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
                 await self.send_error(
                     _("Something went wrong on the server; try again in a moment."),
                     data.get("client_id"), retry=True, retry_after=5)
+
+    async def pong(self) -> dict[str, Any]:
+        """The answer to a ping. Every phone pings every 15 s: the meeting's seq is
+        read at most once per PONG_SEQ_SECONDS per process, not once per ping."""
+        meeting_id = int(self.meeting_id or 0)  # set: a socket speaks once admitted
+        age = float(getattr(settings, "SANAKSME_PONG_SEQ_SECONDS", PONG_SEQ_SECONDS))
+        now = time.monotonic()
+        seen = _seqs.get(meeting_id)
+        if seen is not None and now - seen[0] < age:
+            return pong_frame(seen[1])
+        pong: dict[str, Any] = await database_sync_to_async(pong_for)(meeting_id)
+        _seqs[meeting_id] = (now, pong["seq"])
+        return pong
 
     async def act(self, data: dict[str, Any]) -> None:
         """Look the action up, check the audience, read the payload strictly, and run

@@ -111,8 +111,11 @@ def meeting_seq(meeting_id: int) -> int:
 def pong_for(meeting_id: int) -> dict[str, Any]:
     """The answer to `ping`: the seq lets a client notice events it missed at the end
     of a burst; the time lets it count down against the server's clock."""
-    return {"type": "pong", "seq": meeting_seq(meeting_id),
-            "now": datetime.now(UTC).isoformat()}
+    return pong_frame(meeting_seq(meeting_id))
+
+
+def pong_frame(seq: int) -> dict[str, Any]:
+    return {"type": "pong", "seq": seq, "now": datetime.now(UTC).isoformat()}
 
 
 # The meeting's fields state_for reads (seq, language, languages): an admission that

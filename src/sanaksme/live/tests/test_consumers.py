@@ -26,6 +26,7 @@ from django.utils.translation import gettext
 from sanaksme.boards.models import Note, Sheet
 from sanaksme.boards.services import sheets_ensure
 from sanaksme.config.asgi import application
+from sanaksme.live import state
 from sanaksme.live.admission import phone_connect
 from sanaksme.live.channel_groups import Audience
 from sanaksme.live.consumers import MAX_FRAME
@@ -580,3 +581,28 @@ async def test_beyond_the_admission_queue_a_socket_is_shed_before_its_handshake_
 
     assert connected is False
     assert [r.socket for r in caplog.records if r.name == "sanaksme.sockets"] == ["shed"]
+
+
+@run_async
+async def test_pongs_read_the_meetings_seq_once_per_second_per_process(
+    live_meeting: Meeting, settings: Any, monkeypatch: Any,
+) -> None:
+    settings.SANAKSME_PONG_SEQ_SECONDS = 60.0  # as in production, but never stale here
+    reads: list[int] = []
+
+    def pong_for(meeting_id: int) -> dict[str, Any]:
+        reads.append(meeting_id)
+        return state.pong_for(meeting_id)
+
+    monkeypatch.setattr("sanaksme.live.consumers.pong_for", pong_for)
+    monkeypatch.setattr("sanaksme.live.consumers._seqs", {})
+    hands = [projector(live_meeting) for _ in range(3)]
+    seqs = []
+    for hand in hands:
+        await open_(hand)
+        await hand.send_json_to({"action": "ping"})
+        seqs.append((await hand.receive_json_from())["seq"])
+        await hand.disconnect()
+
+    assert seqs == [live_meeting.last_seq] * 3
+    assert reads == [live_meeting.pk]
