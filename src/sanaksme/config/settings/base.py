@@ -128,8 +128,13 @@ TEMPLATES = [
 def _databases() -> dict[str, dict[str, object]]:
     url = envstr("DATABASE_URL")
     if url:
+        # No health check ("SELECT 1") before each use of a kept connection: Channels
+        # opens and closes the connection around every database step of a socket, so
+        # the check cost a round trip per step, a tenth of a worker's CPU under load
+        # (docs/performance.md). A connection the database dropped fails one request
+        # or live action (which the phone sends again) and is then replaced.
         return {"default": dict(dj_database_url.parse(url, conn_max_age=60,
-                                                      conn_health_checks=True))}
+                                                      conn_health_checks=False))}
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
