@@ -17,6 +17,9 @@ from django.db import connections
 from sanaksme.core import jobs
 
 log = logging.getLogger("sanaksme.jobs")
+# A report is seconds of CPU; the live layer's work is milliseconds that phones wait
+# for. On a machine that runs both, the job worker yields (docs/performance.md).
+NICE = 10
 
 
 class Command(BaseCommand):
@@ -27,6 +30,10 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=2,
                             help="Jobs run at once by this process (default 2). For more "
                                  "CPU, start more `sanaksme worker` processes.")
+        parser.add_argument("--nice", type=int, default=NICE,
+                            help="Lower this process's CPU priority by this much (default "
+                                 f"{NICE}; 0 keeps it): a report then takes the CPU the "
+                                 "web workers leave, and phones do not wait for it.")
         parser.add_argument("--stop-timeout", type=int, default=60,
                             help="Seconds a stop (SIGTERM/SIGINT) waits for running jobs; "
                                  "what is still running then is run again by another "
@@ -39,6 +46,8 @@ class Command(BaseCommand):
                 "(the embedded mode) and no worker is needed; set REDIS_URL (the same "
                 "for the web processes and the workers) to run jobs here.")
         threads = max(1, options["threads"])
+        if options["nice"] > 0:
+            os.nice(options["nice"])
         broker = jobs.broker()
         reason = jobs.queue_check()
         if reason:
