@@ -36,3 +36,15 @@ def test_serve_collects_static_files_unless_told_not_to() -> None:
         run_argv: list[Any] = cli.return_value.run.call_args.args[0]
         assert run_argv[run_argv.index("-p") + 1] == "8123"
         assert "--proxy-headers" not in run_argv
+
+
+def test_serve_writes_no_access_log_with_addresses_and_codes() -> None:
+    """Daphne's access log (on at its default verbosity) writes the client's address and
+    the path with the join code; the app's own request lines have neither."""
+    with mock.patch("sanaksme.core.management.commands.serve.call_command"), \
+            mock.patch("sanaksme.core.management.commands.serve.CommandLineInterface") as cli:
+        call_command("serve", "--port", "8123")
+
+    argv: list[Any] = cli.return_value.run.call_args.args[0]
+    assert argv[argv.index("--verbosity") + 1] == "0"
+    assert "--access-log" not in argv

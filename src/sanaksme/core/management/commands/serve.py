@@ -42,5 +42,9 @@ class Command(BaseCommand):
              # still waiting was dropped together (2,001 phones at once: 232 connected).
              # Waiting longer lets the queue drain (docs/performance.md).
              "--websocket_connect_timeout", str(WEBSOCKET_CONNECT_TIMEOUT_S),
+             # No Daphne access log: it writes each client's address and the whole
+             # path (join codes, the projector's token, query strings) to stdout. The
+             # app logs one line per request and socket without them (core/logs.py).
+             "--verbosity", "0",
              "sanaksme.config.asgi:application"]
         )
