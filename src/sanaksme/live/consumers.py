@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
@@ -66,6 +67,16 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
     async def admit(self) -> Admission | None:
         """Who this connection is, with its first state; None closes it (deny by default)."""
         return None
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """As Channels' own, without its `aclose_old_connections()` before each message:
+        a hop to the one database thread for every connect, ping and note, queued
+        behind the room's other steps. Every database step here goes through
+        `database_sync_to_async`, which closes old connections around itself."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def connect(self) -> None:
         global _admitting  # per process, touched only on its event loop

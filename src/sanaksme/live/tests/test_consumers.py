@@ -606,3 +606,24 @@ async def test_pongs_read_the_meetings_seq_once_per_second_per_process(
 
     assert seqs == [live_meeting.last_seq] * 3
     assert reads == [live_meeting.pk]
+
+
+@run_async
+async def test_a_message_costs_no_extra_hop_to_the_database_thread(
+    live_meeting: Meeting, monkeypatch: Any,
+) -> None:
+    """Channels closes old connections before every message, in the one database
+    thread; the live consumers' database steps do it themselves."""
+    hops: list[str] = []
+
+    async def counted() -> None:
+        hops.append("close_old_connections")
+
+    monkeypatch.setattr("channels.consumer.aclose_old_connections", counted)
+    screen = projector(live_meeting)
+    await open_(screen)
+    await screen.send_json_to({"action": "ping"})
+    assert (await screen.receive_json_from())["type"] == "pong"
+    await screen.disconnect()
+
+    assert hops == []
