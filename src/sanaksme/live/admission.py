@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanaksme.core.clients import Throttle, session_device
-from sanaksme.participants.selectors import session_participant
+from sanaksme.participants.selectors import phone_admission
 from sanaksme.programme.models import Meeting
 from sanaksme.programme.selectors import meeting_list_for_user
 
@@ -36,7 +36,6 @@ class Admission:
 
 _MEETING_BY_CODE: dict[str, int] = {}  # join codes never change
 JOIN_THROTTLE = Throttle("join")  # the same counters as the join pages
-_MEETING_NOW = tuple(f"meeting__{name}" for name in NOW_FIELDS)
 
 
 def projector_connect(slug: str, token: str, wish: Wish | None = None) -> Admission | None:
@@ -77,8 +76,7 @@ def phone_connect(session: Any, code: str, address: str = "",
         _MEETING_BY_CODE[code] = meeting_id
     # Only the phone that holds the identity, and only while the meeting is open.
     # Read with the meeting's seq and languages: one query for the phone and its state.
-    person = (session_participant(session, meeting_id, "meeting__slug", *_MEETING_NOW)
-              if session is not None else None)
+    person = phone_admission(session, meeting_id) if session is not None else None
     if person is None:
         return None
     state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0], wish,
