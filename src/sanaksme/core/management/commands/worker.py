@@ -27,8 +27,8 @@ class Command(BaseCommand):
             "run inside `sanaksme serve` and no worker is needed.")
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--threads", type=int, default=2,
-                            help="Jobs run at once by this process (default 2). For more "
+        parser.add_argument("--threads", type=int, default=1,
+                            help="Jobs run at once by this process (default 1). For more "
                                  "CPU, start more `sanaksme worker` processes.")
         parser.add_argument("--nice", type=int, default=NICE,
                             help="Lower this process's CPU priority by this much (default "
