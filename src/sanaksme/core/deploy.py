@@ -33,6 +33,9 @@ FAIL_TIMEOUT = "10s"
 # rendered in a child process for up to SANAKSME_PDF_WORKER_TIMEOUT, 90 s).
 WS_TIMEOUT = "300s"
 HTTP_TIMEOUT = "180s"
+# Connections waiting to be accepted, at nginx and at each worker (`sanaksme serve`): a
+# room of phones joining at once can overflow the defaults (nginx 511, Twisted 50).
+LISTEN_BACKLOG = 4096
 
 DEFAULT_UPSTREAMS = ["127.0.0.1:8001", "127.0.0.1:8002"]
 DEFAULT_SERVER_NAME = "sanaksme.example.lv"
@@ -146,6 +149,7 @@ def nginx_site(upstreams: list[str], *, listen: str = "443 ssl", server_name: st
                     else f"{len(upstreams)} `sanaksme serve` workers"),
         "max_fails": str(MAX_FAILS), "fail_timeout": FAIL_TIMEOUT,
         "ws_timeout": WS_TIMEOUT, "http_timeout": HTTP_TIMEOUT,
+        "backlog": str(LISTEN_BACKLOG),
     }
     return _engine().get_template("deploy/nginx_site.conf").render(Context(context, autoescape=False))
 

@@ -20,6 +20,7 @@ from sanaksme.core.asgi_limits import body_limit
 from sanaksme.core.deploy import (
     DEFAULT_SERVER_NAME,
     DEFAULT_STATIC_ROOT,
+    LISTEN_BACKLOG,
     nginx_binary,
     nginx_loopback,
     nginx_site,
@@ -120,8 +121,8 @@ def test_the_workers_are_one_upstream_with_passive_health_and_keepalive() -> Non
 
 def test_tls_ends_at_the_proxy_and_plain_http_redirects() -> None:
     config = DEPLOYED.read_text(encoding="utf-8")
-    assert "listen 443 ssl;" in config
-    assert "listen [::]:443 ssl;" in config
+    assert f"listen 443 ssl backlog={LISTEN_BACKLOG};" in config
+    assert f"listen [::]:443 ssl backlog={LISTEN_BACKLOG};" in config
     assert "ssl_certificate /etc/letsencrypt/live/sanaksme.example.lv/fullchain.pem;" in config
     assert "return 301 https://$host$request_uri;" in config
     plain = nginx_site(["127.0.0.1:8001"], listen="80", server_name="x.example",
@@ -172,7 +173,7 @@ def test_the_loopback_configuration_is_standalone_and_valid(tmp_path: Path) -> N
     conf = nginx_loopback(["127.0.0.1:8001", "127.0.0.1:8002"], port=8080,
                           static_root=tmp_path / "static", workdir=tmp_path / "nginx")
     text = conf.read_text(encoding="utf-8")
-    assert "listen 127.0.0.1:8080;" in text
+    assert f"listen 127.0.0.1:8080 backlog={LISTEN_BACKLOG};" in text
     assert "ssl" not in text
     for directive in ("pid", "error_log", "access_log", "client_body_temp_path",
                       "proxy_temp_path"):

@@ -7,6 +7,7 @@ from unittest import mock
 
 from django.core.management import call_command
 
+from sanaksme.core.deploy import LISTEN_BACKLOG
 from sanaksme.core.management.commands.serve import WEBSOCKET_CONNECT_TIMEOUT_S
 
 
@@ -34,7 +35,8 @@ def test_serve_collects_static_files_unless_told_not_to() -> None:
             call_command("serve", *argv)
         assert collect.called is collected
         run_argv: list[Any] = cli.return_value.run.call_args.args[0]
-        assert run_argv[run_argv.index("-p") + 1] == "8123"
+        assert run_argv[run_argv.index("-e") + 1] == (
+            f"tcp:port=8123:interface=127.0.0.1:backlog={LISTEN_BACKLOG}")
         assert "--proxy-headers" not in run_argv
 
 

@@ -6,8 +6,11 @@ import argparse
 from typing import Any
 
 from daphne.cli import CommandLineInterface
+from daphne.endpoints import build_endpoint_description_strings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from sanaksme.core.deploy import LISTEN_BACKLOG
 
 # Seconds a WebSocket handshake may wait to be accepted (Daphne's default is 5).
 WEBSOCKET_CONNECT_TIMEOUT_S = 60
@@ -35,8 +38,11 @@ class Command(BaseCommand):
         # that header from the right, trusting SANAKSME_TRUSTED_PROXIES hops
         # (core/clients.py), and the scheme from X-Forwarded-Proto when
         # SANAKSME_BEHIND_PROXY is set (settings/production.py).
+        # The address as Daphne's -b/-p would give it, with room for a room of phones
+        # whose connections wait to be accepted (Twisted's default backlog is 50).
+        endpoint = build_endpoint_description_strings(options["host"], options["port"])[0]
         CommandLineInterface().run(
-            ["-b", options["host"], "-p", str(options["port"]),
+            ["-e", f"{endpoint}:backlog={LISTEN_BACKLOG}",
              # Daphne drops a WebSocket whose handshake is not accepted within 5 s. When
              # a whole room joins at once the handshakes queue up; past 5 s every one
              # still waiting was dropped together (2,001 phones at once: 232 connected).
