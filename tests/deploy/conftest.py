@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import connection
 
 from sanaksme.core.deploy import nginx_binary, nginx_loopback
+from sanaksme.core.tests.waiting import wait_for
 
 REDIS_DB = 4  # this test's own Redis database (issue 16: proxy tests)
 START_S = 120  # a worker's first start (imports, a loaded two-core machine)
@@ -45,16 +46,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def wait_for(what: str, check: Callable[[], bool], timeout: float,
-             logs: Callable[[], str] = str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.2)
-    pytest.fail(f"{what}: not within {timeout:.0f} s\n{logs()}")
 
 
 def http_get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
@@ -176,10 +167,11 @@ def hosted(transactional_db: None, tmp_path: Path) -> Iterator[Hosted]:
         site.start("nginx", [nginx, "-p", str(conf.parent), "-c", str(conf),
                              "-g", "daemon off;"])
         for port in site.workers:  # each worker's own health check
-            wait_for(f"worker {port} /healthz", lambda p=port: answers(  # type: ignore[misc]
-                f"http://127.0.0.1:{p}/healthz"), START_S, site.logs)
-        wait_for("/healthz through nginx", lambda: answers(f"{site.url}/healthz"), WAIT_S,
-                 site.logs)
+            wait_for(lambda p=port: answers(  # type: ignore[misc]
+                f"http://127.0.0.1:{p}/healthz"), seconds=START_S,
+                what=f"worker {port} /healthz", logs=site.logs)
+        wait_for(lambda: answers(f"{site.url}/healthz"), seconds=WAIT_S,
+                 what="/healthz through nginx", logs=site.logs)
         yield site
     finally:
         site.stop()

@@ -25,7 +25,9 @@ from typing import Any
 import pytest
 from django.conf import settings
 
-from .conftest import SCALEOUT_ONLY, WAIT_S, Hosted, brainstorm, http_get, wait_for
+from sanaksme.core.tests.waiting import wait_for
+
+from .conftest import SCALEOUT_ONLY, WAIT_S, Hosted, brainstorm, http_get
 
 pytestmark = SCALEOUT_ONLY
 
@@ -92,8 +94,8 @@ def test_a_note_crosses_workers_behind_nginx(hosted: Hosted) -> None:
     assert len(seen) == 2
     access_log = hosted.workdir / "nginx" / "access.log"
     workers = {f"127.0.0.1:{port}" for port in hosted.workers}
-    wait_for("the WebSockets in nginx's access log",
-             lambda: len(_ws_upstreams(access_log)) >= 3, WAIT_S, hosted.logs)
+    wait_for(lambda: len(_ws_upstreams(access_log)) >= 3, seconds=WAIT_S,
+             what="the WebSockets in nginx's access log", logs=hosted.logs)
     sockets = _ws_upstreams(access_log)
     phone = next(worker for path, worker in sockets if path.startswith("/ws/phone/"))
     projectors = [worker for path, worker in sockets if path.startswith("/ws/projector/")]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 import socket
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,20 +13,9 @@ from django.db import OperationalError
 from django.test import override_settings
 
 from sanaksme.core import jobs
+from sanaksme.core.tests.waiting import wait_for
 
 EMBEDDED = {"REPORTS_INLINE": False, "SANAKSME_JOBS_INLINE": False, "REDIS_URL": ""}
-
-
-def wait_for(condition: Callable[[], Any], *, seconds: float = 60, what: str = "") -> Any:
-    """Poll until `condition()` is truthy (its value), or fail after `seconds`."""
-    deadline = time.monotonic() + seconds
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {seconds} s waiting for {what or condition}")
-        time.sleep(0.05)
 
 
 class Calls:

@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -23,6 +22,7 @@ from django.db import connection
 from django.test import override_settings
 
 from sanaksme.core import jobs
+from sanaksme.core.tests.waiting import wait_for
 from sanaksme.programme.models import Meeting
 from sanaksme.replay.run import EXAMPLES_DIR, replay_record
 from sanaksme.reports.jobs import report_job_start
@@ -115,17 +115,6 @@ def hosted(redis_db: None) -> Iterator[None]:
     jobs.reset()
 
 
-def _wait(condition: Any, seconds: float, what: str, workers: Workers) -> Any:
-    deadline = time.monotonic() + seconds
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {seconds} s waiting for {what}\n{workers.logs()}")
-        time.sleep(0.1)
-
-
 def _job(pk: int) -> ReportJob:
     return ReportJob.objects.get(pk=pk)
 
@@ -138,7 +127,8 @@ def test_a_worker_produces_the_report_and_stops_on_sigterm(
 
     job = report_job_start(meeting=demo_meeting, user=facilitator, fmt="md")
 
-    _wait(lambda: _job(job.pk).done, 120, "the worker to produce the report", workers)
+    wait_for(lambda: _job(job.pk).done, seconds=120, what="the worker to produce the report",
+             logs=workers.logs)
     job.refresh_from_db()
     assert job.error == ""
     assert job.attempts == 1
@@ -158,8 +148,9 @@ def test_a_job_of_a_killed_worker_is_finished_by_another(
     # The 22-page PDF takes seconds: stop the worker while it runs one, then kill it.
     for _try in range(3):
         job = report_job_start(meeting=meeting, user=facilitator, fmt="pdf")
-        _wait(lambda: (row := _job(job.pk)).started_at is not None or row.done,  # noqa: B023
-              120, "the first worker to start the report", workers)
+        wait_for(lambda: (row := _job(job.pk)).started_at is not None or row.done,  # noqa: B023
+                 seconds=120, what="the first worker to start the report",
+                 logs=workers.logs)
         first.send_signal(signal.SIGSTOP)
         if not _job(job.pk).done:
             break
@@ -172,8 +163,8 @@ def test_a_job_of_a_killed_worker_is_finished_by_another(
 
     workers.start()  # its heartbeat is alive, the first one's stops: the job moves over
 
-    _wait(lambda: _job(job.pk).done, 180, "the second worker to finish the report",
-          workers)
+    wait_for(lambda: _job(job.pk).done, seconds=180,
+             what="the second worker to finish the report", logs=workers.logs)
     job.refresh_from_db()
     assert job.error == "", job.error
     assert job.attempts == 2

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from sanaksme.core import jobs
+from sanaksme.core.tests.waiting import wait_for
 from sanaksme.programme.models import Meeting
 from sanaksme.reports import jobs as report_jobs
 from sanaksme.reports.models import ReportJob
@@ -155,10 +155,8 @@ def test_embedded_mode_produces_the_report_in_a_thread(
                                REDIS_URL=""):
             job = report_jobs.report_job_start(meeting=demo_meeting, user=facilitator,
                                                fmt="md")
-            deadline = time.monotonic() + 60
-            while not ReportJob.objects.get(pk=job.pk).done:
-                assert time.monotonic() < deadline, "the embedded worker did not finish"
-                time.sleep(0.05)
+            wait_for(lambda: ReportJob.objects.get(pk=job.pk).done,
+                     what="the embedded worker to finish the report")
     finally:
         jobs.reset()
 
