@@ -77,6 +77,8 @@ from live_load import (
     summarise,
 )
 
+from sanaksme.core.tests.scaleout import flush_redis
+
 NGINX = Path("/usr/sbin/nginx")
 TARGET_P95_RATIO = 3.0
 TARGET_BACK_S = 10.0
@@ -182,16 +184,6 @@ class Setup:
 
     def remaining(self) -> float:
         return max(self.deadline - time.monotonic(), 1.0)
-
-
-def flush_redis(url: str) -> None:
-    import redis
-
-    client = redis.Redis.from_url(url)
-    try:
-        client.flushdb()
-    finally:
-        client.close()
 
 
 def start_group(setup: Setup) -> Group:

@@ -19,13 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from sanaksme.core.deploy import nginx_binary, nginx_loopback
+from sanaksme.core.tests.scaleout import database_url, flush_redis, redis_url
 from sanaksme.core.tests.waiting import wait_for
 
 REDIS_DB = 4  # this test's own Redis database (issue 16: proxy tests)
@@ -62,30 +61,6 @@ def answers(url: str) -> bool:
         return http_get(url)[0] == 200
     except OSError:
         return False
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    user = quote(str(db.get("USER") or ""))
-    password = quote(str(db.get("PASSWORD") or ""))
-    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    return f"postgres://{auth}{db.get('HOST') or '127.0.0.1'}{port}/{quote(str(db['NAME']))}"
-
-
-def redis_url() -> str:
-    parts = urlsplit(str(settings.REDIS_URL))
-    return urlunsplit((parts.scheme, parts.netloc, f"/{REDIS_DB}", parts.query, ""))
-
-
-def flush_redis(url: str) -> None:
-    import redis
-
-    client = redis.Redis.from_url(url)
-    try:
-        client.flushdb()
-    finally:
-        client.close()
 
 
 @dataclass
@@ -149,7 +124,7 @@ def hosted(transactional_db: None, tmp_path: Path) -> Iterator[Hosted]:
         "SANAKSME_ENV": "production", "SECRET_KEY": str(settings.SECRET_KEY),
         "ALLOWED_HOSTS": "127.0.0.1,localhost", "SECURE_SSL_REDIRECT": "0",
         "SANAKSME_BEHIND_PROXY": "1", "SANAKSME_TRUSTED_PROXIES": "1",
-        "SANAKSME_WORKERS": "2", "DATABASE_URL": database_url(), "REDIS_URL": redis_url(),
+        "SANAKSME_WORKERS": "2", "DATABASE_URL": database_url(), "REDIS_URL": redis_url(REDIS_DB),
         "SANAKSME_DATA_DIR": str(tmp_path / "data"),
         "SANAKSME_STATIC_ROOT": str(tmp_path / "static"),
     })

@@ -15,13 +15,12 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
-from django.db import connection
 from django.test import override_settings
 
 from sanaksme.core import jobs
+from sanaksme.core.tests.scaleout import database_url, flush_redis, redis_url
 from sanaksme.core.tests.waiting import wait_for
 from sanaksme.programme.models import Meeting
 from sanaksme.replay.run import EXAMPLES_DIR, replay_record
@@ -41,21 +40,6 @@ REDIS_DB = 3
 HEARTBEAT_S = 3
 
 
-def _redis_url() -> str:
-    parts = urlsplit(os.environ["REDIS_URL"])
-    return urlunsplit(parts._replace(path=f"/{REDIS_DB}"))
-
-
-def _database_url() -> str:
-    """The test database (not the one DATABASE_URL names) as a URL for a subprocess."""
-    s = connection.settings_dict
-    user = quote(s["USER"] or "")
-    password = f":{quote(s['PASSWORD'])}" if s.get("PASSWORD") else ""
-    host = s["HOST"] or "127.0.0.1"
-    port = f":{s['PORT']}" if s.get("PORT") else ""
-    return f"postgres://{user}{password}@{host}{port}/{s['NAME']}"
-
-
 class Workers:
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
@@ -63,7 +47,7 @@ class Workers:
 
     def start(self, threads: int = 1) -> subprocess.Popen[bytes]:
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sanaksme.config.settings.test",
-               "DATABASE_URL": _database_url(), "REDIS_URL": _redis_url(),
+               "DATABASE_URL": database_url(), "REDIS_URL": redis_url(REDIS_DB),
                "SANAKSME_JOBS_HEARTBEAT_SECONDS": str(HEARTBEAT_S),
                "LOG_LEVEL": "INFO"}
         log = (self.tmp / f"worker-{len(self.started)}.log").open("wb")
@@ -87,13 +71,9 @@ class Workers:
 
 @pytest.fixture
 def redis_db() -> Iterator[None]:
-    import redis
-
-    client = redis.Redis.from_url(_redis_url())
-    client.flushdb()
+    flush_redis(redis_url(REDIS_DB))
     yield
-    client.flushdb()
-    client.close()
+    flush_redis(redis_url(REDIS_DB))
 
 
 @pytest.fixture
@@ -110,7 +90,7 @@ def workers(redis_db: None) -> Iterator[Workers]:
 def hosted(redis_db: None) -> Iterator[None]:
     """This process queues jobs on Redis database 3 (it runs none)."""
     with override_settings(REPORTS_INLINE=False, SANAKSME_JOBS_INLINE=False,
-                           REDIS_URL=_redis_url()):
+                           REDIS_URL=redis_url(REDIS_DB)):
         yield
     jobs.reset()
 
