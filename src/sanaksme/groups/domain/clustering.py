@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 
 def average_linkage(size: int, similarities: Mapping[tuple[int, int], float], *,
                     threshold: float,
-                    apart: Sequence[int] | None = None) -> list[list[int]]:
+                    apart: Sequence[Hashable | frozenset[Hashable]] | None = None,
+                    ) -> list[list[int]]:
     """Clusters of 0..size-1: merge the closest pair while its mean similarity ≥ threshold.
 
-    Pairs missing from `similarities` count as 0. With `apart` (a label per element),
-    two clusters that hold elements of the same label are never merged. Ties merge the
+    Pairs missing from `similarities` count as 0. With `apart` (a label, or a frozenset of
+    labels, per element), two clusters that share a label are never merged. Ties merge the
     pair with the smaller first members, so the result depends only on the input. Each
     cluster is sorted; clusters come in order of their first member.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(size)}
-    labels: dict[int, frozenset[int]] = {
-        i: frozenset() if apart is None else frozenset((apart[i],)) for i in range(size)}
+    labels: dict[int, frozenset[Hashable]] = {
+        i: frozenset() if apart is None else _labels(apart[i]) for i in range(size)}
     links: dict[int, dict[int, float]] = {i: {} for i in range(size)}
     for (a, b), value in similarities.items():
         if a != b and value > 0:
@@ -58,3 +59,7 @@ def average_linkage(size: int, similarities: Mapping[tuple[int, int], float], *,
             links[other][merged] = total
             push(merged, other)
     return sorted(members.values(), key=lambda cluster: cluster[0])
+
+
+def _labels(value: Hashable | frozenset[Hashable]) -> frozenset[Hashable]:
+    return value if isinstance(value, frozenset) else frozenset((value,))

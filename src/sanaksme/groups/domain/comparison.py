@@ -2,8 +2,9 @@
 
 Pure Python (no Django, no I/O). Items from different groups that mean the same thing
 form a theme. Similarity combines shared lexicon concepts with shared (typo-corrected,
-stemmed) words; themes are found by average-linkage clustering. See
-docs/domain/comparison.md.
+stemmed) words; themes are found by average-linkage clustering. The facilitator's
+decisions so far (`decisions.Decisions`) are honoured exactly and only the rest is
+proposed again. See docs/domain/comparison.md.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from sanaksme.groups.domain.clustering import average_linkage
+from sanaksme.groups.domain.decisions import Decisions, components
 from sanaksme.groups.domain.lexicon import Lexicon
 from sanaksme.groups.domain.matching import (
     Analysed,
@@ -81,6 +83,13 @@ class Tuning:
     # Two items of different groups that are each other's closest item in the other
     # group are linked when their similarity reaches this floor (None: off).
     mutual_floor: float | None = 0.15
+    # Decisions: words and concepts two items share that the facilitator put apart count
+    # this much (1: as before) wherever else they appear...
+    apart_discount: float = 0.3
+    # ... and items decided to be together are one node whose similarity to another is
+    # the largest of its members' ("max": each member's words pull its neighbours) or
+    # their mean ("mean").
+    decided_linkage: str = "max"
 
 
 _STATUS_ORDER = {ThemeStatus.COMMON: 0, ThemeStatus.EXPERTS_ONLY: 1,
@@ -106,16 +115,23 @@ class _Entry:
 
 def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon,
                     tuning: Tuning | None = None,
-                    similarity: TextSimilarity | None = None) -> list[Theme]:
+                    similarity: TextSimilarity | None = None,
+                    decisions: Decisions | None = None) -> list[Theme]:
     """Themes over all items: each item in exactly one theme; the same input gives the
     same output. Order: common, experts only, community only; larger first. The lexicon
-    is passed in (`groups.lexicon_data` loads the built-in one), so this stays pure."""
+    is passed in (`groups.lexicon_data` loads the built-in one), so this stays pure.
+
+    With `decisions`, confirmed themes come back unchanged, every "together" pair shares
+    a theme, no "apart" pair does, and only the other items are grouped again
+    (`DecisionError` if the decisions cannot all hold or name unknown items)."""
     entries = [_Entry(item, number, group.kind)
                for number, group in enumerate(groups) for item in group.items]
     ids = Counter(entry.item.id for entry in entries)
     duplicates = sorted(item_id for item_id, count in ids.items() if count > 1)
     if duplicates:
         raise ValueError(f"duplicate item id {duplicates[0]!r}")
+    decided = decisions or Decisions()
+    decided.check(ids)
     if not entries:
         return []
     knobs = tuning or Tuning()
@@ -124,16 +140,98 @@ def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon,
     analysed = _analyse_all(texts, compiled)
     concepts = [match_concepts(a, compiled, partial=knobs.partial_weight)
                 for a in analysed]
-    similarities = _similarities(entries, analysed, concepts, knobs)
+    index = {entry.item.id: number for number, entry in enumerate(entries)}
+    discount = _apart_discount(decided, index, analysed, concepts, knobs.apart_discount)
+    similarities = _similarities(entries, analysed, concepts, knobs, discount)
     if similarity is not None:
         _blend(similarities, similarity(texts), knobs.backend_weight)
+    fixed = [sorted(index[i] for i in theme.items) for theme in decided.confirmed()]
+    taken = {i for theme in fixed for i in theme}
+    if taken:
+        similarities = {pair: value for pair, value in similarities.items()
+                        if pair[0] not in taken and pair[1] not in taken}
     if knobs.mutual_floor is not None:
         _link_mutual_best(similarities, [entry.group for entry in entries],
                           floor=knobs.mutual_floor, link=knobs.threshold)
-    clusters = average_linkage(
-        len(entries), similarities, threshold=knobs.threshold,
-        apart=[entry.group for entry in entries] if knobs.one_per_group else None)
-    return _themes(clusters, entries, concepts, similarities, lexicon)
+    free = [number for number in range(len(entries)) if number not in taken]
+    proposed = _cluster(free, entries, similarities, decided, index, knobs)
+    labels = [theme.label for theme in decided.confirmed()] + _hinted_labels(
+        proposed, decided, index)
+    return _themes(fixed + proposed, labels, entries, concepts, similarities, lexicon)
+
+
+def _cluster(free: Sequence[int], entries: Sequence[_Entry],
+             similarities: dict[tuple[int, int], float], decided: Decisions,
+             index: dict[str, int], knobs: Tuning) -> list[list[int]]:
+    """Average-linkage clusters of the free items; items decided to be together start
+    as one node, items decided apart never meet."""
+    pairs = [(index[a], index[b]) for a, b in decided.together]
+    nodes = [sorted(node) for node in components(free, pairs)]
+    nodes.sort(key=lambda node: node[0])
+    node_of = {item: number for number, node in enumerate(nodes) for item in node}
+    labels: list[set[object]] = [
+        {("g", entries[i].group) for i in node} if knobs.one_per_group else set()
+        for node in nodes]
+    for number, (a, b) in enumerate(decided.apart):
+        for item in (index[a], index[b]):
+            if item in node_of:
+                labels[node_of[item]].add(("apart", number))
+    combined: dict[tuple[int, int], float] = {}
+    for (a, b), value in similarities.items():
+        na, nb = node_of.get(a), node_of.get(b)
+        if na is None or nb is None or na == nb:
+            continue
+        key = (min(na, nb), max(na, nb))
+        if knobs.decided_linkage == "max":
+            combined[key] = max(combined.get(key, 0.0), value)
+        else:
+            combined[key] = combined.get(key, 0.0) + value / (len(nodes[na]) * len(nodes[nb]))
+    clusters = average_linkage(len(nodes), combined, threshold=knobs.threshold,
+                               apart=[frozenset(node_labels) for node_labels in labels])
+    return [sorted(i for node in cluster for i in nodes[node]) for cluster in clusters]
+
+
+def _hinted_labels(clusters: Sequence[Sequence[int]], decided: Decisions,
+                   index: dict[str, int]) -> list[str | None]:
+    """The label of an unconfirmed decided theme, for the proposed cluster that holds
+    more than half of its items (each label once)."""
+    labels: list[str | None] = [None] * len(clusters)
+    where = {item: number for number, cluster in enumerate(clusters) for item in cluster}
+    for theme in decided.themes:
+        if theme.confirmed or not theme.label.strip():
+            continue
+        overlap = Counter(where[index[i]] for i in theme.items if index[i] in where)
+        if not overlap:
+            continue
+        cluster, count = min(overlap.items(), key=lambda kv: (-kv[1], kv[0]))
+        if count * 2 > len(theme.items) and labels[cluster] is None:
+            labels[cluster] = theme.label.strip()
+    return labels
+
+
+def _apart_discount(decided: Decisions, index: dict[str, int],
+                    analysed: Sequence[Analysed], concepts: Sequence[dict[int, float]],
+                    factor: float) -> dict[object, float]:
+    """Stems ("w", stem) and concepts ("c", index) that two items decided apart share,
+    and that no two items decided together share: they count `factor` as much."""
+    if not decided.apart or factor == 1.0:
+        return {}
+
+    def shared(a: int, b: int) -> set[object]:
+        words: set[object] = {("w", s) for s in analysed[a].content() & analysed[b].content()}
+        return words | {("c", c) for c in concepts[a].keys() & concepts[b].keys()}
+
+    separating: set[object] = set()
+    for a, b in decided.apart:
+        separating |= shared(index[a], index[b])
+    joining: set[object] = set()
+    groups = [[index[i] for i in theme.items] for theme in decided.confirmed()]
+    groups += [[index[i] for i in node] for node in components(list(index), decided.together)]
+    for members in groups:
+        for position, a in enumerate(members):
+            for b in members[position + 1:]:
+                joining |= shared(a, b)
+    return dict.fromkeys(separating - joining, factor)
 
 
 def _analyse_all(texts: Sequence[str], compiled: CompiledLexicon) -> list[Analysed]:
@@ -143,13 +241,15 @@ def _analyse_all(texts: Sequence[str], compiled: CompiledLexicon) -> list[Analys
     return [analyse(text, typos=typos, known_stems=known) for text in texts]
 
 
-def _lexical_vectors(analysed: Sequence[Analysed]) -> list[dict[str, float]]:
+def _lexical_vectors(analysed: Sequence[Analysed],
+                     discount: dict[object, float]) -> list[dict[str, float]]:
     documents = [a.content() for a in analysed]
     frequency = Counter(s for document in documents for s in document)
     total = len(documents)
     vectors: list[dict[str, float]] = []
     for document in documents:
-        weights = {s: 1.0 + math.log(total / frequency[s]) for s in document}
+        weights = {s: (1.0 + math.log(total / frequency[s])) * discount.get(("w", s), 1.0)
+                   for s in document}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors.append({s: w / norm for s, w in weights.items()})
     return vectors
@@ -162,12 +262,14 @@ def _unit(vector: dict[int, float]) -> dict[int, float]:
 
 def _similarities(entries: Sequence[_Entry], analysed: Sequence[Analysed],
                   concepts: Sequence[dict[int, float]],
-                  knobs: Tuning) -> dict[tuple[int, int], float]:
-    lexical = _lexical_vectors(analysed)
+                  knobs: Tuning,
+                  discount: dict[object, float]) -> dict[tuple[int, int], float]:
+    lexical = _lexical_vectors(analysed, discount)
     # A concept most items match is the meeting's topic, not a theme (a meeting on
     # pre-school education mentions pre-school everywhere): weigh concepts like words.
     df = Counter(c for found in concepts for c in found)
-    rarity = {c: 1.0 + knobs.concept_idf * math.log(len(concepts) / n) for c, n in df.items()}
+    rarity = {c: (1.0 + knobs.concept_idf * math.log(len(concepts) / n))
+              * discount.get(("c", c), 1.0) for c, n in df.items()}
     concept_units = [_unit({c: w * rarity[c] for c, w in found.items()}) for found in concepts]
     postings: dict[tuple[str, object], list[int]] = {}
     for index, (words, found) in enumerate(zip(lexical, concepts, strict=True)):
@@ -233,17 +335,22 @@ def _link_mutual_best(similarities: dict[tuple[int, int], float], groups: Sequen
             similarities[(a, b)] = max(value, link)
 
 
-def _themes(clusters: Sequence[Sequence[int]], entries: Sequence[_Entry],
-            concepts: Sequence[dict[int, float]],
+def _themes(clusters: Sequence[Sequence[int]], given: Sequence[str | None],
+            entries: Sequence[_Entry], concepts: Sequence[dict[int, float]],
             similarities: dict[tuple[int, int], float], lexicon: Lexicon) -> list[Theme]:
+    """Themes in output order; a cluster keeps its given label (a decided theme's)."""
     drafts = []
-    for cluster in clusters:
+    for cluster, label in zip(clusters, given, strict=True):
         status = theme_status(entries[i].kind for i in cluster)
-        drafts.append((_STATUS_ORDER[status], -len(cluster), cluster[0], status, cluster))
+        drafts.append((_STATUS_ORDER[status], -len(cluster), cluster[0], status, cluster,
+                       label))
     drafts.sort(key=lambda draft: draft[:3])
-    used: set[str] = set()
+    used = {label for label in given if label}
     themes: list[Theme] = []
-    for *_, status, cluster in drafts:
+    for *_, status, cluster, label in drafts:
+        if label:
+            themes.append(Theme(label, tuple(entries[i].item.id for i in cluster), status))
+            continue
         concept = _main_concept(cluster, concepts)
         label = lexicon.concepts[concept].label if concept is not None else ""
         if not label or label in used:
