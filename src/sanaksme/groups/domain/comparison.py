@@ -172,8 +172,8 @@ def _cluster(free: Sequence[int], entries: Sequence[_Entry],
     labels: list[set[object]] = [
         {("g", entries[i].group) for i in node} if knobs.one_per_group else set()
         for node in nodes]
-    for number, (a, b) in enumerate(decided.apart):
-        for item in (index[a], index[b]):
+    for number, pair in enumerate(decided.apart):
+        for item in (index[pair[0]], index[pair[1]]):
             if item in node_of:
                 labels[node_of[item]].add(("apart", number))
     combined: dict[tuple[int, int], float] = {}
@@ -222,8 +222,8 @@ def _apart_discount(decided: Decisions, index: dict[str, int],
         return words | {("c", c) for c in concepts[a].keys() & concepts[b].keys()}
 
     separating: set[object] = set()
-    for a, b in decided.apart:
-        separating |= shared(index[a], index[b])
+    for pair in decided.apart:
+        separating |= shared(index[pair[0]], index[pair[1]])
     joining: set[object] = set()
     groups = [[index[i] for i in theme.items] for theme in decided.confirmed()]
     groups += [[index[i] for i in node] for node in components(list(index), decided.together)]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 Pair = tuple[str, str]
+Key = TypeVar("Key", str, int)
 
 
 class DecisionError(ValueError):
@@ -70,7 +72,7 @@ class Decisions:
                             f"{path}.items[{position}]",
                             f"{item!r} is already in decisions.themes[{fixed[item]}]")
                     fixed[item] = number
-        joined = _Components()
+        joined: _Components[str] = _Components()
         for number, (a, b) in enumerate(self.together):
             path = f"decisions.together[{number}]"
             _pair(a, b, known, path)
@@ -98,13 +100,13 @@ def _pair(a: str, b: str, known: set[str], path: str) -> None:
         raise DecisionError(path, "the same item twice")
 
 
-class _Components:
-    """Union-find over item ids."""
+class _Components(Generic[Key]):
+    """Union-find over item ids (or indices)."""
 
     def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+        self.parent: dict[Key, Key] = {}
 
-    def find(self, item: str) -> str:
+    def find(self, item: Key) -> Key:
         root = item
         while self.parent.get(root, root) != root:
             root = self.parent[root]
@@ -112,13 +114,13 @@ class _Components:
             item, self.parent[item] = self.parent.get(item, item), root
         return root
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: Key, b: Key) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
-    def groups(self, items: Iterable[str]) -> list[list[str]]:
-        by_root: dict[str, list[str]] = {}
+    def groups(self, items: Iterable[Key]) -> list[list[Key]]:
+        by_root: dict[Key, list[Key]] = {}
         for item in items:
             by_root.setdefault(self.find(item), []).append(item)
         return list(by_root.values())
@@ -167,12 +169,13 @@ def decisions_from_steps(steps: Sequence[Step],
     """
     fixed = {item: number for number, theme in enumerate(themes) if theme.confirmed
              for item in theme.items}
-    joined = _Components()
+    joined: _Components[str] = _Components()
     together: list[Pair] = []
     apart: list[Pair] = []
+    seen: set[frozenset[str]] = set()
     for step in reversed(steps):
         for a, b in step.together:
-            if a == b or a in fixed or b in fixed or _pair_in(a, b, together):
+            if a == b or a in fixed or b in fixed or frozenset((a, b)) in seen:
                 continue
             ra, rb = joined.find(a), joined.find(b)
             if ra != rb and any({joined.find(x), joined.find(y)} == {ra, rb}
@@ -180,27 +183,25 @@ def decisions_from_steps(steps: Sequence[Step],
                 continue
             joined.union(a, b)
             together.append((a, b))
+            seen.add(frozenset((a, b)))
         for a, b in step.apart:
-            if a == b or _pair_in(a, b, apart):
+            if a == b or frozenset((a, b)) in seen:
                 continue
             if a in fixed and fixed.get(a) == fixed.get(b):
                 continue
             if joined.find(a) == joined.find(b):
                 continue
             apart.append((a, b))
+            seen.add(frozenset((a, b)))
     together.reverse()
     apart.reverse()
     return Decisions(tuple(together), tuple(apart), tuple(themes))
 
 
-def _pair_in(a: str, b: str, pairs: Sequence[Pair]) -> bool:
-    return (a, b) in pairs or (b, a) in pairs
-
-
-def components(items: Sequence[str], together: Iterable[Pair]) -> list[list[str]]:
+def components(items: Sequence[Key], together: Iterable[tuple[Key, Key]]) -> list[list[Key]]:
     """The items grouped by "together" pairs, each group in input order, groups in
     order of their first item."""
-    joined = _Components()
+    joined: _Components[Key] = _Components()
     for a, b in together:
         joined.union(a, b)
     return joined.groups(items)
