@@ -1,8 +1,11 @@
 """The comparison's JSON format: parse and check groups' results, write themes. Pure Python.
 
-Input: {"groups": [{"name", "kind", "items": [{"id", "text", "responsibility"?}]}]}.
+Input: {"groups": [{"name", "kind", "items": [{"id", "text", "responsibility"?}]}],
+"decisions"?: {"together"?: [[id, id]], "apart"?: [[id, id]],
+"themes"?: [{"label", "items": [id], "confirmed"?}]}}.
 Other top-level keys (a meeting name, benchmark "gold" themes) are ignored; unknown keys
-inside a group, an item or a responsibility are errors, so typos do not pass silently.
+inside a group, an item, a responsibility or the decisions are errors, so typos do not
+pass silently.
 An item's "responsibility" (the group's split, shares adding up to 100) is checked and
 accepted, so exported worksheets stay valid input, but the engine does not use it.
 """
@@ -19,10 +22,18 @@ from sanaksme.groups.domain.comparison import (
     Item,
     Theme,
 )
+from sanaksme.groups.domain.decisions import (
+    DecidedTheme,
+    DecisionError,
+    Decisions,
+    Pair,
+)
 
 _GROUP_FIELDS = {"name", "kind", "items"}
 _ITEM_FIELDS = {"id", "text", "responsibility"}
 _SHARES = ("municipality", "state", "community")
+_DECISION_FIELDS = {"together", "apart", "themes"}
+_THEME_FIELDS = {"label", "items", "confirmed"}
 
 
 class CompareInputError(ValueError):
@@ -78,6 +89,53 @@ def parse_compare_input(data: Any) -> list[GroupResult]:
     return result
 
 
+def parse_compare_decisions(data: Any, groups: Sequence[GroupResult]) -> Decisions:
+    """The facilitator's decisions from parsed JSON data (none when the key is absent),
+    checked against the groups' items; CompareInputError names the field."""
+    if not isinstance(data, dict) or data.get("decisions") is None:
+        return Decisions()
+    fields = _object(data["decisions"], "decisions", _DECISION_FIELDS)
+    together = _pairs(fields.get("together", []), "decisions.together")
+    apart = _pairs(fields.get("apart", []), "decisions.apart")
+    raw_themes = fields.get("themes", [])
+    if not isinstance(raw_themes, list):
+        raise CompareInputError("decisions.themes", "expected a list")
+    themes = tuple(_decided_theme(theme, f"decisions.themes[{number}]")
+                   for number, theme in enumerate(raw_themes))
+    decisions = Decisions(together, apart, themes)
+    try:
+        decisions.check([item.id for group in groups for item in group.items])
+    except DecisionError as exc:
+        raise CompareInputError(exc.path, exc.problem) from None
+    return decisions
+
+
+def _pairs(value: Any, path: str) -> tuple[Pair, ...]:
+    if not isinstance(value, list):
+        raise CompareInputError(path, "expected a list of [id, id] pairs")
+    pairs: list[Pair] = []
+    for number, pair in enumerate(value):
+        if (not isinstance(pair, list) or len(pair) != 2
+                or not all(isinstance(i, str) for i in pair)):
+            raise CompareInputError(f"{path}[{number}]", "expected a pair [id, id]")
+        pairs.append((pair[0].strip(), pair[1].strip()))
+    return tuple(pairs)
+
+
+def _decided_theme(value: Any, path: str) -> DecidedTheme:
+    fields = _object(value, path, _THEME_FIELDS)
+    label = fields.get("label", "")
+    if not isinstance(label, str):
+        raise CompareInputError(f"{path}.label", "expected a string")
+    items = fields.get("items")
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise CompareInputError(f"{path}.items", "missing or not a list of ids")
+    confirmed = fields.get("confirmed", True)
+    if not isinstance(confirmed, bool):
+        raise CompareInputError(f"{path}.confirmed", "expected true or false")
+    return DecidedTheme(label.strip(), tuple(i.strip() for i in items), confirmed)
+
+
 def _object(value: Any, path: str, allowed: set[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise CompareInputError(path, "expected an object")
@@ -128,6 +186,6 @@ def _check_responsibility(value: Any, path: str) -> None:
 
 
 def themes_to_data(themes: Sequence[Theme]) -> dict[str, Any]:
-    """Themes as JSON-safe data: {"themes": [{label, items, status}]}."""
-    return {"themes": [{"label": t.label, "items": list(t.items), "status": t.status.value}
-                       for t in themes]}
+    """Themes as JSON-safe data: {"themes": [{label, items, status, confirmed}]}."""
+    return {"themes": [{"label": t.label, "items": list(t.items), "status": t.status.value,
+                        "confirmed": t.confirmed} for t in themes]}

@@ -60,6 +60,7 @@ class Theme:
     label: str
     items: tuple[str, ...]
     status: ThemeStatus
+    confirmed: bool = False  # a confirmed theme of the decisions, returned unchanged
 
 
 class TextSimilarity(Protocol):
@@ -157,7 +158,8 @@ def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon,
     proposed = _cluster(free, entries, similarities, decided, index, knobs)
     labels = [theme.label for theme in decided.confirmed()] + _hinted_labels(
         proposed, decided, index)
-    return _themes(fixed + proposed, labels, entries, concepts, similarities, lexicon)
+    return _themes(fixed + proposed, labels, len(fixed), entries, concepts, similarities,
+                   lexicon)
 
 
 def _cluster(free: Sequence[int], entries: Sequence[_Entry],
@@ -335,21 +337,23 @@ def _link_mutual_best(similarities: dict[tuple[int, int], float], groups: Sequen
             similarities[(a, b)] = max(value, link)
 
 
-def _themes(clusters: Sequence[Sequence[int]], given: Sequence[str | None],
+def _themes(clusters: Sequence[Sequence[int]], given: Sequence[str | None], confirmed: int,
             entries: Sequence[_Entry], concepts: Sequence[dict[int, float]],
             similarities: dict[tuple[int, int], float], lexicon: Lexicon) -> list[Theme]:
-    """Themes in output order; a cluster keeps its given label (a decided theme's)."""
+    """Themes in output order; a cluster keeps its given label (a decided theme's); the
+    first `confirmed` clusters are the confirmed themes."""
     drafts = []
-    for cluster, label in zip(clusters, given, strict=True):
+    for number, (cluster, label) in enumerate(zip(clusters, given, strict=True)):
         status = theme_status(entries[i].kind for i in cluster)
         drafts.append((_STATUS_ORDER[status], -len(cluster), cluster[0], status, cluster,
-                       label))
+                       label, number < confirmed))
     drafts.sort(key=lambda draft: draft[:3])
     used = {label for label in given if label}
     themes: list[Theme] = []
-    for *_, status, cluster, label in drafts:
+    for *_, status, cluster, label, fixed in drafts:
         if label:
-            themes.append(Theme(label, tuple(entries[i].item.id for i in cluster), status))
+            themes.append(Theme(label, tuple(entries[i].item.id for i in cluster), status,
+                                fixed))
             continue
         concept = _main_concept(cluster, concepts)
         label = lexicon.concepts[concept].label if concept is not None else ""

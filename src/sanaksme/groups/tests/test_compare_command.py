@@ -49,8 +49,9 @@ def test_prints_themes_as_json(tmp_path: Path) -> None:
 
     assert json.loads(output) == {"themes": [
         {"label": "Zema motivācija un pašvērtējums", "items": ["e1-1", "r-1"],
-         "status": "common"},
-        {"label": "Valodas barjera", "items": ["e1-2"], "status": "experts_only"},
+         "status": "common", "confirmed": False},
+        {"label": "Valodas barjera", "items": ["e1-2"], "status": "experts_only",
+         "confirmed": False},
     ]}
     assert "Zema motivācija" in output  # UTF-8, not \\u escapes
 
@@ -170,3 +171,38 @@ def test_input_error_carries_the_path() -> None:
         parse_compare_input({"groups": [{"name": "A", "kind": "experts"}]})
 
     assert error.value.path == "groups[0].items"
+
+
+def test_decisions_are_kept_and_marked(tmp_path: Path) -> None:
+    data = sample() | {"decisions": {
+        "apart": [["e1-1", "r-1"]],
+        "themes": [{"label": "Valoda", "items": ["e1-2"], "confirmed": True}]}}
+
+    themes = json.loads(run(str(write(tmp_path, data))))["themes"]
+
+    assert {"label": "Valoda", "items": ["e1-2"], "status": "experts_only",
+            "confirmed": True} in themes
+    assert not any({"e1-1", "r-1"} <= set(t["items"]) for t in themes)
+
+
+@pytest.mark.parametrize(("decisions", "message"), [
+    ({"together": [["e1-1", "x-9"]]}, "decisions.together[0][1]: unknown item 'x-9'"),
+    ({"together": [["e1-1"]]}, "decisions.together[0]: expected a pair [id, id]"),
+    ({"apart": [["e1-1", "e1-1"]]}, "decisions.apart[0]: the same item twice"),
+    ({"together": [["e1-1", "r-1"]], "apart": [["r-1", "e1-1"]]},
+     "decisions.apart[0]: \"together\" decisions join these items"),
+    ({"themes": [{"label": "A", "items": ["e1-1"]}], "together": [["e1-1", "r-1"]]},
+     "decisions.together[0]: would change a confirmed theme"),
+    ({"themes": [{"label": "A", "items": ["e1-1"]}, {"label": "B", "items": ["e1-1"]}]},
+     "decisions.themes[1].items[0]: 'e1-1' is already in decisions.themes[0]"),
+    ({"themes": [{"label": "A", "items": []}]}, "decisions.themes[0].items: empty"),
+    ({"themes": [{"label": "A", "items": ["e1-1"], "confirmed": "yes"}]},
+     "decisions.themes[0].confirmed: expected true or false"),
+    ({"togther": []}, "decisions.togther: unknown field"),
+])
+def test_bad_decisions_name_the_field(tmp_path: Path, decisions: dict[str, Any],
+                                      message: str) -> None:
+    with pytest.raises(CommandError) as error:
+        run(str(write(tmp_path, sample() | {"decisions": decisions})))
+
+    assert message in str(error.value)

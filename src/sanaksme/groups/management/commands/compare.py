@@ -1,4 +1,8 @@
-"""`sanaksme compare INPUT.json [-o OUT.json]`: propose common and different themes."""
+"""`sanaksme compare INPUT.json [-o OUT.json]`: propose common and different themes.
+
+With a "decisions" key in the input (the facilitator's corrections so far: confirmed
+themes, items together, items apart), those are kept exactly and only the rest is
+proposed again; see docs/domain/comparison.md."""
 
 from __future__ import annotations
 
@@ -13,9 +17,11 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from sanaksme.core.jsonsafe import loads_bounded
 from sanaksme.groups.domain.compare_io import (
     CompareInputError,
-    parse_compare_json,
+    parse_compare_decisions,
+    parse_compare_input,
     themes_to_data,
 )
 from sanaksme.groups.domain.comparison import TextSimilarity, compare_results
@@ -42,12 +48,18 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"Cannot read {path}: {exc}") from exc
         try:
-            groups = parse_compare_json(text)
+            data = loads_bounded(text)
+        except ValueError as exc:  # JSONDecodeError or nesting beyond the bound
+            raise CommandError(f"{path}: not valid JSON: {exc}") from exc
+        try:
+            groups = parse_compare_input(data)
+            decisions = parse_compare_decisions(data, groups)
         except CompareInputError as exc:
             raise CommandError(f"{path}: {exc}") from exc
         similarity = _embedding_similarity(options["embeddings"]) if options[
             "embeddings"] else None
-        themes = compare_results(groups, lexicon=default_lexicon(), similarity=similarity)
+        themes = compare_results(groups, lexicon=default_lexicon(), similarity=similarity,
+                                 decisions=decisions)
         output = json.dumps(themes_to_data(themes), ensure_ascii=False, indent=2) + "\n"
         target: Path | None = options["output"]
         if target is None:
