@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanaksme.groups.domain import comparison as engine
-from sanaksme.groups.domain.comparison import GroupKind, GroupResult, Item, Theme, Tuning
+from sanaksme.groups.domain.comparison import (
+    GroupKind,
+    GroupResult,
+    Item,
+    Theme,
+    Tuning,
+)
 from sanaksme.groups.domain.decisions import (
     DecidedTheme,
     DecisionError,
@@ -95,7 +101,8 @@ def test_random_decisions_are_always_honoured(case: tuple[list[GroupResult], Dec
     for decided in decisions.confirmed():
         kept = theme_of(themes, decided.items[0])
         assert set(kept.items) == set(decided.items)
-        assert kept.label == decided.label and kept.confirmed
+        assert kept.label == decided.label
+        assert kept.confirmed
     for a, b in decisions.together:
         assert theme_of(themes, a) == theme_of(themes, b)
     for a, b in decisions.apart:
@@ -143,7 +150,8 @@ def test_a_moved_item_stays_where_it_was_put_and_leaves_its_old_mates() -> None:
 def test_splitting_off_says_apart_from_every_old_mate() -> None:
     step = step_move([["a", "b", "c"]], "b", None)
 
-    assert step.together == () and set(step.apart) == {("b", "a"), ("b", "c")}
+    assert step.together == ()
+    assert set(step.apart) == {("b", "a"), ("b", "c")}
 
 
 def test_merging_says_every_item_belongs_with_every_other() -> None:
@@ -177,7 +185,8 @@ def test_a_confirmed_theme_wins_over_every_step() -> None:
 
     decisions = decisions_from_steps(steps, [confirmed])
 
-    assert decisions.together == () and decisions.apart == ()
+    assert decisions.together == ()
+    assert decisions.apart == ()
     assert decisions.themes == (confirmed,)
 
 
