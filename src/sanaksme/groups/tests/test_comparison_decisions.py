@@ -123,9 +123,9 @@ def test_any_sequence_of_corrections_resolves_to_decisions_that_hold(data: st.Da
             target = data.draw(st.none() | st.integers(0, len(themes) - 1))
             steps.append(step_move(themes, item, target))
         else:
-            a, b = data.draw(st.lists(st.integers(0, len(themes) - 1), min_size=2,
-                                      max_size=2, unique=True))
-            steps.append(step_merge(themes, a, b))
+            first, second = data.draw(st.lists(st.integers(0, len(themes) - 1), min_size=2,
+                                               max_size=2, unique=True))
+            steps.append(step_merge(themes, first, second))
         decisions = decisions_from_steps(steps)
         decisions.check(ids)  # consistent, whatever the order of corrections
         result = compare_results(groups, decisions=decisions)
