@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from .models import Factor, Group, GroupSet, LearnedConcept, Membership, Solution, Theme
+from .models import (
+    Factor,
+    Group,
+    GroupSet,
+    LearnedConcept,
+    Membership,
+    Solution,
+    Theme,
+    ThemeDecision,
+)
 
 
 class GroupInline(admin.TabularInline[Group, GroupSet]):
@@ -31,3 +40,4 @@ class FactorAdmin(admin.ModelAdmin[Factor]):
 admin.site.register(Membership)
 admin.site.register(Theme)
 admin.site.register(LearnedConcept)
+admin.site.register(ThemeDecision)

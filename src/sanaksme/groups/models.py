@@ -81,6 +81,7 @@ class Theme(TimeStampedModel):
     label = models.CharField(_("theme"), max_length=200)
     position = models.PositiveIntegerField(default=0)
     confirmed = models.BooleanField(_("confirmed by the facilitator"), default=False)
+    named = models.BooleanField(_("named by the facilitator"), default=False)
 
     class Meta:
         verbose_name = _("theme")
@@ -89,6 +90,42 @@ class Theme(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.label
+
+
+ACTION_CHOICES = [("propose", _("proposed")), ("move", _("moved a factor")),
+                  ("split", _("split a factor off")), ("merge", _("merged themes")),
+                  ("confirm", _("confirmed a theme")),
+                  ("unconfirm", _("took back a confirmation")),
+                  ("confirm_all", _("confirmed every theme"))]
+
+
+class ThemeDecision(TimeStampedModel):
+    """One correction of the comparison, in order, so it survives a reload, is honoured
+    by every later proposal and can be undone. Only factor ids, no personal data:
+    `together`/`apart` are [id, id] pairs (the engine's `Step`), `before` the themes as
+    they were (label, items, confirmed, named, position, id), `replaced` the factors the
+    proposal that followed put elsewhere (besides the `moved` ones)."""
+
+    group_set = models.ForeignKey(GroupSet, on_delete=models.CASCADE,
+                                  related_name="decisions")
+    number = models.PositiveIntegerField(_("number"))
+    action = models.CharField(_("action"), max_length=20, choices=ACTION_CHOICES)
+    together = models.JSONField(default=list)
+    apart = models.JSONField(default=list)
+    moved = models.JSONField(default=list)
+    before = models.JSONField(default=list)
+    replaced = models.JSONField(default=list)
+    undone = models.BooleanField(_("undone"), default=False)
+
+    class Meta:
+        verbose_name = _("comparison decision")
+        verbose_name_plural = _("comparison decisions")
+        ordering = ["group_set", "number"]
+        constraints = [models.UniqueConstraint(fields=["group_set", "number"],
+                                               name="themedecision_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.number}: {self.action}"
 
 
 class Factor(TimeStampedModel):

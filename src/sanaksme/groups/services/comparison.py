@@ -1,66 +1,30 @@
 """The comparison: themes proposed by the engine, corrected by the facilitator.
 
-Confirmed themes are kept when the engine runs again; confirming teaches the lexicon
+Every correction is a recorded decision (services/reproposal.py): it survives a reload,
+reaches every screen and can be undone; once the comparison is proposed, the engine
+groups the unconfirmed rest again after each one, honouring all of them. Confirmed
+themes are kept exactly; confirming teaches the organisation's lexicon
 (`LearnedConcept`), so the next meeting's proposal is better.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError
-from sanaksme.programme.models import Meeting
 
-from ..domain.comparison import (
-    GroupKind,
-    GroupResult,
-    Item,
-    compare_results,
-)
-from ..domain.lexicon import Concept, Lexicon, lexicon_learn
+from ..domain.decisions import step_merge, step_move
+from ..domain.lexicon import lexicon_learn
 from ..lexicon_data import default_lexicon
-from ..models import Factor, Group, GroupSet, LearnedConcept, Theme
+from ..models import Factor, GroupSet, LearnedConcept, Theme, ThemeDecision
+from . import reproposal as rp
 from .common import announce
+from .engine import lexicon_current as lexicon_current
+from .engine import organisation_id
 from .worksheets import clean_text
-
-
-def lexicon_current(organisation_id: int | None) -> Lexicon:
-    """The built-in lexicon with what this organisation added or learned.
-
-    Learned terms of a built-in concept are added to its own; other organisations'
-    concepts are never read (their terms are their participants' words)."""
-    base = default_lexicon()
-    learned = {c.key: Concept(c.key, c.label, tuple(c.terms))
-               for c in LearnedConcept.objects.filter(organisation_id=organisation_id)
-               } if organisation_id is not None else {}
-    kept = [_added(c, learned.pop(c.key, None)) for c in base.concepts]
-    return Lexicon(tuple(kept + sorted(learned.values(), key=lambda c: c.key)))
-
-
-def _added(builtin: Concept, learned: Concept | None) -> Concept:
-    if learned is None:
-        return builtin
-    extra = tuple(t for t in learned.terms if t not in set(builtin.terms))
-    return Concept(builtin.key, builtin.label, builtin.terms + extra)
-
-
-def _engine_input(groups: Iterable[Group], factors: Iterable[Factor]) -> list[GroupResult]:
-    by_group: dict[int, list[Item]] = {}
-    for f in factors:
-        by_group.setdefault(f.group_id, []).append(
-            Item(str(f.pk), f.text))
-    return [GroupResult(str(g.number),
-                        GroupKind.COMMUNITY if g.kind == "dedicated" else GroupKind.EXPERTS,
-                        tuple(by_group.get(g.pk, ())))
-            for g in groups]
-
-
-def _organisation_id(group_set: GroupSet) -> int:
-    return int(Meeting.objects.values_list("organisation_id", flat=True)
-               .get(pk=group_set.meeting_id))
 
 
 def _locked(group_set: GroupSet) -> GroupSet:
@@ -68,28 +32,12 @@ def _locked(group_set: GroupSet) -> GroupSet:
 
 
 def comparison_propose(*, group_set: GroupSet) -> list[Theme]:
-    """Group the factors into themes again; confirmed themes and their factors stay."""
+    """Group every visible factor into themes (those added since too), honouring the
+    decisions so far; confirmed themes and their factors stay. Recorded as a decision."""
     with transaction.atomic():
         group_set = _locked(group_set)
-        group_set.themes.filter(confirmed=False).delete()
-        factors = list(Factor.objects.filter(group__group_set=group_set, hidden=False,
-                                             theme__isnull=True).order_by("pk"))
-        groups = list(group_set.groups.order_by("number"))
-        themes = compare_results(_engine_input(groups, factors),
-                                 lexicon=lexicon_current(_organisation_id(group_set)))
-        start = group_set.themes.count()
-        created = []
-        for position, found in enumerate(themes, start=start):
-            theme = Theme.objects.create(group_set=group_set, label=found.label[:200],
-                                         position=position)
-            Factor.objects.filter(pk__in=[int(i) for i in found.items]).update(theme=theme)
-            created.append(theme)
-        announce(meeting_id=group_set.meeting_id, item_id=group_set.item_id)
-    return created
-
-
-def _drop_empty(group_set: GroupSet) -> None:
-    group_set.themes.filter(factors__isnull=True).delete()
+        rp.record(group_set, action="propose", before=rp.snapshot(group_set))
+        return list(group_set.themes.order_by("position", "pk"))
 
 
 def theme_merge(*, theme: Theme, into: Theme) -> Theme:
@@ -98,46 +46,74 @@ def theme_merge(*, theme: Theme, into: Theme) -> Theme:
         raise DomainError(_("Choose another theme to merge into."))
     with transaction.atomic():
         group_set = _locked(theme.group_set)
+        before = rp.snapshot(group_set)
+        themes = rp.partition(before, rp.visible_ids(group_set))
+        step = step_merge(themes, rp.index_of(before, theme.pk), rp.index_of(before, into.pk))
         Factor.objects.filter(theme=theme).update(theme=into)
-        _drop_empty(group_set)
-        announce(meeting_id=group_set.meeting_id, item_id=group_set.item_id)
-    return into
+        rp.drop_empty(group_set)
+        rp.record(group_set, action="merge", before=before, step=step)
+    return Theme.objects.filter(pk=into.pk).first() or into
 
 
 def factor_set_theme(*, factor: Factor, theme: Theme | None) -> Theme:
-    """Move a factor to another theme, or (None) split it off into a theme of its own."""
+    """Move a factor to another theme, or (None) split it off into a theme of its own;
+    returns the theme it is in after the rest was proposed again."""
     group_set = factor.group.group_set
     if theme is not None and theme.group_set_id != group_set.pk:
         raise DomainError(_("Choose another theme to merge into."))
     with transaction.atomic():
         group_set = _locked(group_set)
+        current = Factor.objects.filter(pk=factor.pk).values_list("theme_id", flat=True).get()
+        if theme is not None and current == theme.pk:
+            return theme
+        before = rp.snapshot(group_set)
+        themes = rp.partition(before, rp.visible_ids(group_set))
         if theme is None:
-            last = group_set.themes.order_by("-position").first()
+            step = step_move(themes, str(factor.pk), None)
             theme = Theme.objects.create(group_set=group_set, label=factor.text[:200],
-                                         position=(last.position + 1) if last else 0)
+                                         position=rp.next_position(group_set))
+        else:
+            step = step_move(themes, str(factor.pk), rp.index_of(before, theme.pk))
         Factor.objects.filter(pk=factor.pk).update(theme=theme)
-        _drop_empty(group_set)
-        announce(meeting_id=group_set.meeting_id, item_id=group_set.item_id)
-    return theme
+        rp.drop_empty(group_set)
+        rp.record(group_set, action="move" if step.together else "split", before=before,
+                  step=step)
+        placed = Factor.objects.filter(pk=factor.pk).values_list("theme_id", flat=True).get()
+    return Theme.objects.filter(pk=placed).first() or theme
 
 
 def theme_rename(*, theme: Theme, label: str) -> Theme:
-    """Give a theme the name the room agrees on."""
+    """Give a theme the name the room agrees on; later proposals keep it."""
     label = clean_text(label)[:200]
     with transaction.atomic():
-        Theme.objects.filter(pk=theme.pk).update(label=label)
-        theme.label = label
+        Theme.objects.filter(pk=theme.pk).update(label=label, named=True)
+        theme.label, theme.named = label, True
         announce(meeting_id=theme.group_set.meeting_id, item_id=theme.group_set.item_id)
+    return theme
+
+
+def theme_confirm(*, theme: Theme) -> Theme:
+    """Confirm one theme (later proposals keep it exactly) and teach the organisation's
+    lexicon from it."""
+    with transaction.atomic():
+        group_set = _locked(theme.group_set)
+        before = rp.snapshot(group_set)
+        Theme.objects.filter(pk=theme.pk).update(confirmed=True)
+        theme.confirmed = True
+        _teach(group_set, [theme])
+        rp.record(group_set, action="confirm", before=before)
     return theme
 
 
 def theme_unconfirm(*, theme: Theme) -> Theme:
-    """Take back the confirmation of one theme: the next proposal may regroup its
-    factors. What the lexicon learned from it stays (it names the same things)."""
+    """Take back the confirmation of one theme: its factors are proposed again. What
+    the lexicon learned from it stays (it names the same things)."""
     with transaction.atomic():
+        group_set = _locked(theme.group_set)
+        before = rp.snapshot(group_set)
         Theme.objects.filter(pk=theme.pk).update(confirmed=False)
         theme.confirmed = False
-        announce(meeting_id=theme.group_set.meeting_id, item_id=theme.group_set.item_id)
+        rp.record(group_set, action="unconfirm", before=before)
     return theme
 
 
@@ -146,21 +122,46 @@ def comparison_confirm(*, group_set: GroupSet) -> int:
     Returns how many concepts were learned or extended."""
     with transaction.atomic():
         group_set = _locked(group_set)
-        themes = list(group_set.themes.prefetch_related("factors"))
+        before = rp.snapshot(group_set)
+        themes = list(group_set.themes.all())
         group_set.themes.update(confirmed=True)
-        confirmed = [(t.label, [f.text for f in t.factors.all() if not f.hidden])
-                     for t in themes]
-        confirmed = [(label, texts) for label, texts in confirmed if len(texts) > 1]
-        organisation_id = _organisation_id(group_set)
-        before = lexicon_current(organisation_id)
-        after = lexicon_learn(before, confirmed)
-        old = {c.key: c for c in before.concepts}
-        changed = [c for c in after.concepts if old.get(c.key) != c]
-        builtin = {c.key: set(c.terms) for c in default_lexicon().concepts}
-        for concept in changed:
-            own = [t for t in concept.terms if t not in builtin.get(concept.key, ())]
-            LearnedConcept.objects.update_or_create(
-                organisation_id=organisation_id, key=concept.key[:100],
-                defaults={"label": concept.label[:200], "terms": own, "learned": True})
+        learned = _teach(group_set, themes)
+        rp.record(group_set, action="confirm_all", before=before)
+    return learned
+
+
+def comparison_undo(*, group_set: GroupSet) -> ThemeDecision:
+    """Undo the last decision not undone yet: the themes are put back exactly as they
+    were before it (nothing is proposed again)."""
+    with transaction.atomic():
+        group_set = _locked(group_set)
+        last = group_set.decisions.filter(undone=False).order_by("-number").first()
+        if last is None:
+            raise DomainError(_("There is nothing to undo."))
+        rp.restore(group_set, last.before)
+        last.undone = True
+        last.save(update_fields=["undone", "updated_at"])
         announce(meeting_id=group_set.meeting_id, item_id=group_set.item_id)
+    return last
+
+
+def _teach(group_set: GroupSet, themes: Sequence[Theme]) -> int:
+    """Teach the organisation's lexicon from the confirmed `themes` with several visible
+    factors; returns how many concepts were learned or extended."""
+    texts: dict[int, list[str]] = {t.pk: [] for t in themes}
+    for theme_id, text in Factor.objects.filter(theme__in=themes, hidden=False).order_by(
+            "pk").values_list("theme_id", "text"):
+        texts[theme_id].append(text)
+    confirmed = [(t.label, texts[t.pk]) for t in themes if len(texts[t.pk]) > 1]
+    owner = organisation_id(group_set)
+    before = lexicon_current(owner)
+    after = lexicon_learn(before, confirmed)
+    old = {c.key: c for c in before.concepts}
+    changed = [c for c in after.concepts if old.get(c.key) != c]
+    builtin = {c.key: set(c.terms) for c in default_lexicon().concepts}
+    for concept in changed:
+        own = [t for t in concept.terms if t not in builtin.get(concept.key, ())]
+        LearnedConcept.objects.update_or_create(
+            organisation_id=owner, key=concept.key[:100],
+            defaults={"label": concept.label[:200], "terms": own, "learned": True})
     return len(changed)
