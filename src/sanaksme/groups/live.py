@@ -306,6 +306,24 @@ def theme_unconfirm(ctx: ActionContext, payload: ThemeUnconfirm) -> Reply:
 
 
 @dataclass(frozen=True)
+class ThemeConfirm:
+    theme: int
+
+
+@live_action("theme_confirm", audiences={CONSOLE})
+def theme_confirm(ctx: ActionContext, payload: ThemeConfirm) -> Reply:
+    group_set = access_group_set(ctx.meeting_id)
+    comparison.theme_confirm(theme=access_theme(group_set, payload.theme))
+    return None
+
+
+@live_action("comparison_undo", audiences={CONSOLE})
+def comparison_undo(ctx: ActionContext, payload: Empty) -> Reply:
+    comparison.comparison_undo(group_set=access_group_set(ctx.meeting_id))
+    return None
+
+
+@dataclass(frozen=True)
 class FactorSetTheme:
     factor: int
     theme: int | None = None  # None: split the factor off into a theme of its own

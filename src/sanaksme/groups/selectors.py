@@ -207,8 +207,14 @@ def comparison_state(group_set: GroupSet, groups: list[Group],
     themes.sort(key=lambda t: (order[t["status"]], -len(t["factors"])))
     unthemed = sum(1 for fs in by_group.values() for f in fs
                    if f.theme_id is None and not f.hidden)
+    last = group_set.decisions.filter(undone=False).order_by("-number").first()
     return {"themes": themes, "unthemed": unthemed,
-            "confirmed": bool(themes) and all(t["confirmed"] for t in themes)}
+            "confirmed": bool(themes) and all(t["confirmed"] for t in themes),
+            "last": None if last is None else {
+                "number": last.number, "action": last.action,
+                "moved": [int(i) for i in last.moved],
+                "replaced": [int(i) for i in last.replaced]},
+            "undo": last is not None}
 
 
 def _avg(factors: list[Factor]) -> dict[str, int] | None:

@@ -941,6 +941,80 @@ async def test_a_theme_of_another_meeting_is_refused(
     await close(desk)
 
 
+@run_async
+async def test_the_facilitator_confirms_one_theme(
+    showing_meeting: Meeting, written: dict[str, Factor], facilitator: Any,
+) -> None:
+    desk = await connect_console(showing_meeting, facilitator)
+    await act(desk, {"action": "comparison_propose"})
+    [first, *_] = (await groups_of(desk))["comparison"]["themes"]
+
+    await act(desk, {"action": "theme_confirm", "theme": first["id"]})
+
+    comparison = (await groups_of(desk))["comparison"]
+    [confirmed] = [t for t in comparison["themes"] if t["id"] == first["id"]]
+    assert confirmed["confirmed"] is True
+    assert (comparison["last"]["action"], comparison["undo"]) == ("confirm", True)
+    await close(desk)
+
+
+@run_async
+async def test_the_facilitator_undoes_a_move_and_the_projector_sees_it(
+    showing_meeting: Meeting, written: dict[str, Factor], facilitator: Any,
+) -> None:
+    wall = projector(showing_meeting)
+    await open_(wall)
+    desk = await connect_console(showing_meeting, facilitator)
+    await act(desk, {"action": "comparison_propose"})
+    await wall.receive_json_from()
+    proposed = (await groups_of(desk))["comparison"]["themes"]
+    await act(desk, {"action": "factor_set_theme", "factor": written[COMMUNITY_FACTOR].pk,
+                     "theme": None})
+    await wall.receive_json_from()
+    assert (await groups_of(wall))["comparison"]["last"]["moved"] == [
+        written[COMMUNITY_FACTOR].pk]
+
+    await act(desk, {"action": "comparison_undo"})
+
+    assert (await wall.receive_json_from())["type"] == "groups.changed"
+    after = (await groups_of(wall))["comparison"]
+    assert [(t["id"], [f["id"] for f in t["factors"]]) for t in after["themes"]] == [
+        (t["id"], [f["id"] for f in t["factors"]]) for t in proposed]
+    assert after["last"]["action"] == "propose"
+    await close(wall, desk)
+
+
+@run_async
+async def test_nothing_to_undo_is_refused(
+    showing_meeting: Meeting, written: dict[str, Factor], facilitator: Any,
+) -> None:
+    desk = await connect_console(showing_meeting, facilitator)
+
+    assert await refused(desk, {"action": "comparison_undo"})
+
+    await close(desk)
+
+
+@run_async
+async def test_a_phone_cannot_confirm_or_undo(
+    showing_meeting: Meeting, written: dict[str, Factor], drawn: GroupSet,
+    facilitator: Any,
+) -> None:
+    desk = await connect_console(showing_meeting, facilitator)
+    await act(desk, {"action": "comparison_propose"})
+    [first, *_] = (await groups_of(desk))["comparison"]["themes"]
+    hand = await connect_phone(showing_meeting,
+                               await database_sync_to_async(member)(drawn, 1))
+
+    await refused(hand, {"action": "theme_confirm", "theme": first["id"]})
+    await refused(hand, {"action": "comparison_undo"})
+
+    assert not await database_sync_to_async(
+        Theme.objects.filter(confirmed=True).exists)()
+    assert await database_sync_to_async(drawn.decisions.count)() == 1
+    await close(desk, hand)
+
+
 # Live consistency ---------------------------------------------------------------------
 
 
