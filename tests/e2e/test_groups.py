@@ -6,6 +6,11 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from sanaksme.groups.services.formation import groups_draw
+from sanaksme.groups.services.worksheets import factor_add
+from sanaksme.live.opening import current_item_set
+from sanaksme.programme.models import AgendaItem
+
 from .conftest import in_thread, join_as, log_in
 from .test_tour_de_table import PASSWORD, DemoLive
 
@@ -22,6 +27,7 @@ ADD = re.compile("^(Add|Pievienot)$")
 START = re.compile("Start the presentations|Sākt prezentācijas")
 NEXT_GROUP = re.compile("Next group|Nākamā grupa")
 PROPOSE = re.compile("Propose themes|Piedāvāt tēmas")
+UNDO = re.compile("^(Undo|Atcelt|Atsaukt)$")
 SHOW_COMPARISON = re.compile("Show the comparison on the projector|"
                              "Rādīt salīdzinājumu uz ekrāna")
 
@@ -146,3 +152,59 @@ class TestGroups(DemoLive):
         shown = projector.locator("#comparison .column.common")
         expect(shown.locator(".theme")).to_have_count(1)
         expect(shown.locator(".theme")).to_contain_text(label)
+
+
+class TestComparisonCorrections(DemoLive):
+    """The facilitator moves a factor: it stays where it was put, the rest is proposed
+    again, and Undo brings the themes back."""
+
+    __test__ = True
+
+    WRITTEN = {1: ["Zema motivācija mācīties", "Trūkst romu mediatoru skolās"],
+               2: ["Nabadzība ģimenēs", "Valodas barjera"],
+               3: ["Bērniem nav motivācijas mācīties"],
+               4: ["bērni negrib iet uz skolu, neredz jēgu", "Nav naudas apģērbam un grāmatām"]}
+
+    def setUp(self) -> None:
+        super().setUp()
+        in_thread(self._written_and_presented)
+
+    def _written_and_presented(self) -> None:
+        item = AgendaItem.objects.get(day__meeting=self.meeting, method="group_work")
+        group_set = groups_draw(item=item, seed=1)
+        for number, texts in self.WRITTEN.items():
+            for i, text in enumerate(texts):
+                factor_add(group=group_set.groups.get(number=number), text=text,
+                           client_id=f"f{number}-{i}")
+        current_item_set(meeting=self.meeting, item=AgendaItem.objects.get(
+            day__meeting=self.meeting, method="group_presentations"))
+
+    def test_a_moved_factor_is_marked_and_undo_brings_the_themes_back(self) -> None:
+        console: Page = self.browser.new_context(viewport={"width": 1400, "height": 900}
+                                                 ).new_page()
+        log_in(console, self.live_server_url, PASSWORD)
+        console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
+        comparison = console.locator("#comparison")
+        comparison.get_by_role("button", name=PROPOSE).click()
+        themes = comparison.locator(".theme")
+        poverty = themes.filter(has_text="Nabadzība ģimenēs")
+        language = comparison.locator(".chip", has_text="Valodas barjera")
+        expect(poverty).to_have_count(1)
+        expect(poverty.locator(".chip")).to_have_count(2)
+        expect(themes).to_have_count(4)
+        expect(comparison.get_by_role("button", name=UNDO)).to_be_visible()
+
+        data = console.evaluate_handle("() => new DataTransfer()")
+        language.dispatch_event("dragstart", {"dataTransfer": data})
+        poverty.dispatch_event("dragover", {"dataTransfer": data})
+        poverty.dispatch_event("drop", {"dataTransfer": data})
+
+        expect(poverty.locator(".chip", has_text="Valodas barjera")).to_be_visible()
+        expect(poverty.locator(".chip.moved")).to_have_text(re.compile("Valodas barjera"))
+        expect(themes).to_have_count(3)
+        comparison.get_by_role("button", name=UNDO).click()
+        expect(themes).to_have_count(4)
+        expect(poverty.locator(".chip")).to_have_count(2)
+        expect(themes.filter(has=console.locator(".chip", has_text="Valodas barjera"))
+               .locator(".chip")).to_have_text(
+            [re.compile("Valodas barjera")])

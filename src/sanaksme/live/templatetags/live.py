@@ -262,13 +262,17 @@ def _groups() -> dict[str, str]:
         "g_show_comparison": _("Show the comparison on the projector"),
         "g_unthemed": _("Factors not in a theme yet"),
         "g_compare_hint": _("Drag a factor onto another theme to move it, a theme's name onto "
-                            "another to merge them; ⇱ splits a factor off."),
+                            "another to merge them; ⇱ splits a factor off, ✓ confirms a "
+                            "theme."),
         "g_common": _("Common"),
         "g_experts_only": _("Only the experts"),
         "g_community_only": _("Only the community"),
         "g_rename": _("New name for the theme"),
         "g_rename_theme": _("Rename the theme"),
         "g_merge_into": _("Merge into"),
+        "g_confirm_theme": _("Confirm theme"),
+        "g_undo": _("Undo"),
+        "g_replaced": _("Factors re-placed"),
         "g_chart": _("Who can change it: the experts' and the community's view"),
         "g_experts": _("Experts"),
     }

@@ -1,14 +1,18 @@
 /* The comparison of the experts' and the community's factors: themes in three columns
- * (common, experts only, community only). The console proposes, merges, renames and
- * moves factors between themes (drag and drop or the menus), and takes back the
- * confirmation of a theme ("propose again" regroups only the unconfirmed ones); the
+ * (common, experts only, community only). The console proposes, merges, renames,
+ * confirms and moves factors between themes (drag and drop or the menus), takes back
+ * the confirmation of a theme and undoes the last decision; after each correction the
+ * server proposes the unconfirmed rest again, and every screen marks for a moment what
+ * moved and what was re-placed (chips on the console, their themes elsewhere); the
  * others only see it. An empty column says so. */
 import {el, tool} from "../dom.js";
-import {dropOnTheme, themeTakes} from "./rules.js";
+import {decisionHighlight, dropOnTheme, highlightMarks, seenDecision, themeTakes} from "./rules.js";
 import {blocks, checkBlock, filled, fixed, made, screen} from "./blocks.js";
 import {legend, sharesBar} from "./worksheet.js";
 
 const COLUMNS = ["common", "experts_only", "community_only"];
+const HIGHLIGHT_MS = 2500;
+const marked = {seen: undefined, highlight: null, until: 0, timer: null};
 
 function S() { return screen.ctx.S; }
 function send(msg) { screen.ctx.send(msg); }
@@ -54,6 +58,9 @@ function themeTools(t) {
   if (t.confirmed) {
     tools.appendChild(iconTool("↶", S().g_unconfirm + ": " + t.label,
                                () => send({action: "theme_unconfirm", theme: t.id}), "unconfirm"));
+  } else {
+    tools.appendChild(iconTool("✓", S().g_confirm_theme + ": " + t.label,
+                               () => send({action: "theme_confirm", theme: t.id}), "confirm"));
   }
   return tools;
 }
@@ -134,6 +141,7 @@ function consoleTools(cmp) {
                                      () => send({action: "comparison_propose"}), has ? "" : "primary")),
     has ? made("confirm" + cmp.confirmed, () => tool(cmp.confirmed ? S().g_confirmed : S().g_confirm,
                                                      () => send({action: "comparison_confirm"}))) : null,
+    cmp.undo ? made("undo", () => tool(S().g_undo, () => send({action: "comparison_undo"}), "undo")) : null,
     has ? checkBlock("shown", S().g_show_comparison, () => !!comparison().shown,
                      (shown) => send({action: "comparison_show", shown})) : null,
   ];
@@ -145,6 +153,8 @@ function fillComparison(box) {
   blocks(box, [
     fixed("h2", {}, S().g_comparison),
     manage ? filled("tools", () => el("div", {class: "speaking-tools"}), (bar) => blocks(bar, consoleTools(cmp))) : null,
+    manage ? filled("status", () => el("p", {class: "reproposal-status", role: "status", "aria-live": "polite"}),
+                    () => {}) : null,
     manage && cmp.unthemed ? fixed("p", {class: "hint"}, S().g_unthemed + ": " + cmp.unthemed) : null,
     manage && cmp.themes.length ? fixed("p", {class: "hint"}, S().g_compare_hint) : null,
     filled("columns", () => el("div", {class: "columns"}), (cols) => blocks(cols, COLUMNS.map(
@@ -155,7 +165,44 @@ function fillComparison(box) {
   ]);
 }
 
+/* What the last decision changed: marked for HIGHLIGHT_MS after a newer decision arrives
+ * (never on the first drawing), again on redraws within that time. */
+function markChanges(box) {
+  const cmp = comparison();
+  const fresh = decisionHighlight(marked.seen, cmp.last);
+  marked.seen = seenDecision(marked.seen, cmp.last);
+  if (fresh) {
+    marked.highlight = fresh;
+    marked.until = Date.now() + HIGHLIGHT_MS;
+    clearTimeout(marked.timer);
+    marked.timer = setTimeout(() => unmark(box), HIGHLIGHT_MS);
+    const status = box.querySelector(".reproposal-status");
+    if (status) status.textContent = S().g_replaced + ": " + fresh.replaced.length;
+  }
+  if (!marked.highlight || Date.now() >= marked.until) return;
+  const marks = highlightMarks(marked.highlight, cmp.themes);
+  for (const [id, mark] of marks.chips) {
+    const chip = box.querySelector("#chip-" + id);
+    if (chip) chip.classList.add(mark);
+  }
+  if (screen.opts.manage) return;
+  for (const id of marks.themes) {
+    const card = box.querySelector("#theme-" + id);
+    if (card) card.classList.add("changed");
+  }
+}
+
+function unmark(box) {
+  marked.highlight = null;
+  for (const node of box.querySelectorAll(".chip.moved, .chip.replaced, .theme.changed")) {
+    node.classList.remove("moved", "replaced", "changed");
+  }
+}
+
 /** The comparison section (#comparison). */
 export function comparisonBlock() {
-  return filled("comparison", () => el("section", {class: "comparison", id: "comparison"}), fillComparison);
+  return filled("comparison", () => el("section", {class: "comparison", id: "comparison"}), (box) => {
+    fillComparison(box);
+    markChanges(box);
+  });
 }

@@ -75,3 +75,32 @@ export function dropOnTheme(dragged, themeId) {
   }
   return null;
 }
+
+/* The comparison's re-proposal: after a correction the screens mark what changed. */
+
+/** What to highlight for the comparison state's `last` decision, given the highest
+ * decision number this screen already saw (undefined: it has not drawn the comparison
+ * yet, so nothing is highlighted). null unless a newer decision arrived (an undo lowers
+ * the number: nothing new to show). */
+export function decisionHighlight(seen, last) {
+  if (seen === undefined || seen === null || !last || last.number <= seen) return null;
+  const moved = new Set(last.moved);
+  return {number: last.number, moved: [...moved], replaced: last.replaced.filter((id) => !moved.has(id))};
+}
+
+/** The decision number to remember after drawing `last`: the highest seen so far. */
+export function seenDecision(seen, last) {
+  const number = last ? last.number : 0;
+  return seen === undefined || seen === null ? number : Math.max(seen, number);
+}
+
+/** The marks to draw for a highlight: chips by factor id ("moved" or "replaced") and
+ * the ids of the themes holding one of them (a screen without chips marks the theme). */
+export function highlightMarks(highlight, themes) {
+  const chips = new Map();
+  if (!highlight) return {chips, themes: []};
+  for (const id of highlight.replaced) chips.set(id, "replaced");
+  for (const id of highlight.moved) chips.set(id, "moved");
+  const marked = themes.filter((t) => t.factors.some((f) => chips.has(f.id))).map((t) => t.id);
+  return {chips, themes: marked};
+}
