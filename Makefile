@@ -64,6 +64,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/live_load.py --scenario all
 	$(BIN)/python benchmarks/compare_quality.py
 	$(BIN)/python benchmarks/compare_quality.py --interactive
+	$(BIN)/python benchmarks/compare_repropose.py
 	$(BIN)/python benchmarks/report_speed.py
 	$(BIN)/python benchmarks/kill_burst.py  # needs PostgreSQL and Redis (see its --help)
 	$(BIN)/python benchmarks/hosted_load.py --scenario all  # needs PostgreSQL, Redis and nginx
