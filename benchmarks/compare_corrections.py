@@ -46,12 +46,13 @@ from compare_quality import CASES, FRESH, LEXICON, SETS, load_cases
 from sanaksme.groups.domain.compare_io import parse_compare_input
 from sanaksme.groups.domain.comparison import GroupResult, compare_results
 from sanaksme.groups.domain.decisions import (
+    DecidedTheme,
     Step,
     decisions_from_steps,
     step_merge,
     step_move,
 )
-from sanaksme.groups.domain.lexicon import Lexicon, lexicon_learn
+from sanaksme.groups.domain.lexicon import Lexicon, lexicon_additions, lexicon_learn
 from sanaksme.groups.lexicon_data import default_lexicon
 
 Partition = list[list[str]]
@@ -296,7 +297,8 @@ class Run:
     trace: list[Trace] = field(default_factory=list)
 
 
-Proposer = Callable[[Sequence[Step]], Partition]
+# The steps so far and the themes as the facilitator just left them → the next themes.
+Proposer = Callable[[Sequence[Step], Partition], Partition]
 
 
 def simulate(themes: Sequence[Sequence[str]], gold: Sequence[Sequence[str]], *,
@@ -317,11 +319,10 @@ def simulate(themes: Sequence[Sequence[str]], gold: Sequence[Sequence[str]], *,
         assert found is not None
         move, fallback = found
         step = move.step(current)
-        if propose is None:
-            after = move.apply(current)
-        else:
+        after = move.apply(current)
+        if propose is not None:
             steps.append(step)
-            after = propose(steps)
+            after = propose(steps, after)
         run.trace.append(Trace(move, step, current, after, fallback,
                                partition_distance(after, gold)))
         run.moves += 1
@@ -347,18 +348,24 @@ def singletons(gold: Sequence[Sequence[str]]) -> Partition:
 class Engine:
     """`compare_results` on one case's groups; times each call made with decisions."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_board: bool = True) -> None:
+        self.keep_board = keep_board  # pass the edited themes as the proposal to start from
         self.calls = 0
         self.seconds = 0.0
 
-    def first(self, groups: Sequence[GroupResult], lexicon: Lexicon) -> Partition:
-        return [list(theme.items) for theme in compare_results(groups, lexicon=lexicon)]
+    def first(self, groups: Sequence[GroupResult], learned: Lexicon | None = None
+              ) -> Partition:
+        return [list(theme.items)
+                for theme in compare_results(groups, lexicon=LEXICON, learned=learned)]
 
-    def proposer(self, groups: Sequence[GroupResult], lexicon: Lexicon) -> Proposer:
-        def propose(steps: Sequence[Step]) -> Partition:
-            decisions = decisions_from_steps(steps)
+    def proposer(self, groups: Sequence[GroupResult], learned: Lexicon | None = None
+                 ) -> Proposer:
+        def propose(steps: Sequence[Step], edited: Partition) -> Partition:
+            board = [DecidedTheme("", tuple(theme), confirmed=False) for theme in edited]
+            decisions = decisions_from_steps(steps, board if self.keep_board else ())
             start = time.perf_counter()
-            themes = compare_results(groups, lexicon=lexicon, decisions=decisions)
+            themes = compare_results(groups, lexicon=LEXICON, decisions=decisions,
+                                     learned=learned)
             self.seconds += time.perf_counter() - start
             self.calls += 1
             return [list(theme.items) for theme in themes]
@@ -411,11 +418,12 @@ def score_case(name: str, data: dict[str, object], engine: Engine,
     gold = _gold(data, groups)
     items = sum(len(theme) for theme in gold)
     floor_run = simulate(singletons(gold), gold)
-    first = engine.first(groups, LEXICON)
+    first = engine.first(groups)
     sim = simulate(first, gold)
-    reproposal = simulate(first, gold, propose=engine.proposer(groups, LEXICON))
-    first_learning = engine.first(groups, learned)
-    learning = simulate(first_learning, gold, propose=engine.proposer(groups, learned))
+    reproposal = simulate(first, gold, propose=engine.proposer(groups))
+    additions = lexicon_additions(LEXICON, learned)
+    first_learning = engine.first(groups, additions)
+    learning = simulate(first_learning, gold, propose=engine.proposer(groups, additions))
     runs = {"floor sim": floor_run, "sim": sim, "re-proposal": reproposal,
             "learning": learning}
     result = CaseResult(
@@ -473,6 +481,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--details", action="store_true",
                         help="print each case's moves (item, from → to)")
+    parser.add_argument("--from-scratch", action="store_true",
+                        help="re-propose from the decisions alone, not from the themes "
+                             "the facilitator just edited (an ablation)")
     args = parser.parse_args(argv)
     names = [n for part in args.sets for n in part.split(",") if n]
     unknown = [n for n in names if n not in SETS]
@@ -480,7 +491,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown set {unknown[0]!r} (use {', '.join(SETS)})")
 
     start = time.perf_counter()
-    engine = Engine()
+    engine = Engine(keep_board=not args.from_scratch)
     rows: list[list[str]] = []
     results: dict[str, list[CaseResult]] = {}
     for name in names:
@@ -498,10 +509,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows.append(_row(result.name, [result]))
             groups = parse_compare_input(data)
             text = {item.id: item.text for group in groups for item in group.items}
-            learned = lexicon_learn(learned, [
-                (str(theme["label"]), [text[i] for i in theme["items"]])
-                for theme in data["gold"]  # type: ignore[attr-defined]
-                if len(theme["items"]) >= 2])
+            # What the facilitator confirms: the gold themes of two or more notes; the
+            # other notes of the meeting tell which new terms would say too little.
+            confirmed = [theme for theme in data["gold"]  # type: ignore[attr-defined]
+                         if len(theme["items"]) >= 2]
+            inside = {i for theme in confirmed for i in theme["items"]}
+            learned = lexicon_learn(
+                learned, [(str(theme["label"]), [text[i] for i in theme["items"]])
+                          for theme in confirmed],
+                others=[t for i, t in text.items() if i not in inside])
         results[name] = cases
         rows.append(_row(f"**{name} overall**" if args.markdown else f"{name} overall",
                          cases))

@@ -11,7 +11,6 @@ from compare_corrections import (
     simulate,
     singletons,
 )
-from compare_quality import LEXICON
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -108,7 +107,7 @@ GOLD = [["e1-1", "e2-2", "e1-3"], ["e2-1", "r-2"], ["r-1"], ["e1-2"], ["e2-3", "
 
 
 def test_facilitator_reaches_the_gold_without_re_proposal() -> None:
-    first = Engine().first(GROUPS, LEXICON)
+    first = Engine().first(GROUPS)
     assert partition_distance(first, GOLD) >= 2
     run = simulate(first, GOLD)
     assert not run.capped
@@ -118,8 +117,8 @@ def test_facilitator_reaches_the_gold_without_re_proposal() -> None:
 
 def test_facilitator_reaches_the_gold_with_re_proposal_and_each_step_holds() -> None:
     engine = Engine()
-    first = engine.first(GROUPS, LEXICON)
-    run = simulate(first, GOLD, propose=engine.proposer(GROUPS, LEXICON))
+    first = engine.first(GROUPS)
+    run = simulate(first, GOLD, propose=engine.proposer(GROUPS))
     assert not run.capped
     assert run.moves >= 2
     assert engine.calls == run.moves

@@ -91,6 +91,16 @@ class Tuning:
     # the largest of its members' ("max": each member's words pull its neighbours) or
     # their mean ("mean").
     decided_linkage: str = "max"
+    # Starting from the proposal the facilitator is correcting (unconfirmed decided
+    # themes), merging two clusters that both hold items already on it needs this mean
+    # similarity (None: the threshold); a new note joins at the threshold.
+    repropose_threshold: float | None = 0.7
+    # An organisation's learned concepts only add: two notes that match one learned
+    # concept are at least this similar (times the cosine of their learned concepts).
+    learned_weight: float = 0.5
+    # ... only a learned concept that at most this many notes of the meeting match (a
+    # concept many notes match is the meeting's topic, not a theme).
+    learned_cap: int = 2
 
 
 _STATUS_ORDER = {ThemeStatus.COMMON: 0, ThemeStatus.EXPERTS_ONLY: 1,
@@ -117,14 +127,19 @@ class _Entry:
 def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon,
                     tuning: Tuning | None = None,
                     similarity: TextSimilarity | None = None,
-                    decisions: Decisions | None = None) -> list[Theme]:
+                    decisions: Decisions | None = None,
+                    learned: Lexicon | None = None) -> list[Theme]:
     """Themes over all items: each item in exactly one theme; the same input gives the
     same output. Order: common, experts only, community only; larger first. The lexicon
     is passed in (`groups.lexicon_data` loads the built-in one), so this stays pure.
 
     With `decisions`, confirmed themes come back unchanged, every "together" pair shares
     a theme, no "apart" pair does, and only the other items are grouped again
-    (`DecisionError` if the decisions cannot all hold or name unknown items)."""
+    (`DecisionError` if the decisions cannot all hold or name unknown items).
+
+    `learned` is what an organisation's confirmed themes taught (`lexicon_learn`'s
+    additions, kept apart from the built-in lexicon): it can raise the similarity of two
+    notes that match one learned concept, never lower any."""
     entries = [_Entry(item, number, group.kind)
                for number, group in enumerate(groups) for item in group.items]
     ids = Counter(entry.item.id for entry in entries)
@@ -154,6 +169,8 @@ def compare_results(groups: Sequence[GroupResult], *, lexicon: Lexicon,
     if knobs.mutual_floor is not None:
         _link_mutual_best(similarities, [entry.group for entry in entries],
                           floor=knobs.mutual_floor, link=knobs.threshold)
+    if learned is not None and learned.concepts and knobs.learned_weight > 0:
+        _add_learned(similarities, analysed, compile_lexicon(learned), knobs, taken)
     free = [number for number in range(len(entries)) if number not in taken]
     proposed = _cluster(free, entries, similarities, decided, index, knobs)
     labels = [theme.label for theme in decided.confirmed()] + _hinted_labels(
@@ -166,7 +183,8 @@ def _cluster(free: Sequence[int], entries: Sequence[_Entry],
              similarities: dict[tuple[int, int], float], decided: Decisions,
              index: dict[str, int], knobs: Tuning) -> list[list[int]]:
     """Average-linkage clusters of the free items; items decided to be together start
-    as one node, items decided apart never meet."""
+    as one node, items decided apart never meet, and the unconfirmed decided themes (the
+    proposal the facilitator is correcting) are where clustering starts from."""
     pairs = [(index[a], index[b]) for a, b in decided.together]
     nodes = [sorted(node) for node in components(free, pairs)]
     nodes.sort(key=lambda node: node[0])
@@ -188,9 +206,40 @@ def _cluster(free: Sequence[int], entries: Sequence[_Entry],
             combined[key] = max(combined.get(key, 0.0), value)
         else:
             combined[key] = combined.get(key, 0.0) + value / (len(nodes[na]) * len(nodes[nb]))
-    clusters = average_linkage(len(nodes), combined, threshold=knobs.threshold,
-                               apart=[frozenset(node_labels) for node_labels in labels])
+    frozen = [frozenset(node_labels) for node_labels in labels]
+    start = _start(decided, index, node_of, frozen)
+    board = {index[i] for theme in decided.themes if not theme.confirmed for i in theme.items}
+    clusters = average_linkage(
+        len(nodes), combined, threshold=knobs.threshold, apart=frozen, start=start,
+        settled=[any(i in board for i in node) for node in nodes],
+        settled_threshold=knobs.repropose_threshold)
     return [sorted(i for node in cluster for i in nodes[node]) for cluster in clusters]
+
+
+def _start(decided: Decisions, index: dict[str, int], node_of: dict[int, int],
+           labels: Sequence[frozenset[object]]) -> list[list[int]]:
+    """Node clusters of the unconfirmed decided themes: the proposal as the facilitator
+    left it. A node goes with the first theme that names one of its items; a theme
+    whose nodes were decided apart from each other does not hold together and starts as
+    single nodes. (Clustering again a theme an item was taken out of, on its own, was
+    tried: what stays behind nearly always still belongs together.)"""
+    taken: set[int] = set()
+    start: list[list[int]] = []
+    for theme in decided.themes:
+        if theme.confirmed:
+            continue
+        nodes = sorted({node_of[index[i]] for i in theme.items if index[i] in node_of}
+                       - taken)
+        apart = [{label for label in labels[n] if _is_apart(label)} for n in nodes]
+        if any(apart[x] & apart[y] for x in range(len(nodes)) for y in range(x)):
+            continue
+        taken.update(nodes)
+        start.append(nodes)
+    return start
+
+
+def _is_apart(label: object) -> bool:
+    return isinstance(label, tuple) and label[0] == "apart"
 
 
 def _hinted_labels(clusters: Sequence[Sequence[int]], decided: Decisions,
@@ -302,6 +351,26 @@ def _similarities(entries: Sequence[_Entry], analysed: Sequence[Analysed],
         if value > 0:
             result[(a, b)] = value
     return result
+
+
+def _add_learned(similarities: dict[tuple[int, int], float], analysed: Sequence[Analysed],
+                 learned: CompiledLexicon, knobs: Tuning, taken: set[int]) -> None:
+    """Raise pairs that match one learned concept to `weight` × their learned cosine
+    (after the mutual-closest link, so learned evidence alone must reach the threshold);
+    items of confirmed themes (`taken`) stay out."""
+    found = [_unit(match_concepts(a, learned, partial=0)) for a in analysed]
+    postings: dict[int, list[int]] = {}
+    for number, concepts in enumerate(found):
+        for concept in concepts:
+            postings.setdefault(concept, []).append(number)
+    pairs = {(a, b) for indices in postings.values() if len(indices) <= knobs.learned_cap
+             for position, a in enumerate(indices) for b in indices[position + 1:]}
+    for a, b in sorted(pairs):
+        if a in taken or b in taken:
+            continue
+        value = knobs.learned_weight * sum(w * found[b].get(c, 0.0) for c, w in found[a].items())
+        if value > similarities.get((a, b), 0.0):
+            similarities[(a, b)] = value
 
 
 def _blend(similarities: dict[tuple[int, int], float],

@@ -40,15 +40,21 @@ class Lexicon:
 
 
 def lexicon_learn(lexicon: Lexicon,
-                  confirmed: Sequence[tuple[str, Sequence[str]]]) -> Lexicon:
+                  confirmed: Sequence[tuple[str, Sequence[str]]], *,
+                  others: Sequence[str] = ()) -> Lexicon:
     """The lexicon extended by confirmed themes (label, item texts); the input is unchanged.
 
     A theme joins the concept with the same label, or the concept most of its texts
     already match; otherwise it becomes a new concept. Each text the concept did not
     yet match adds a short phrase of its content words, and words shared by two or
     more texts of the theme are added on their own.
+
+    A new term that matches a note of the meeting outside its theme (a text of another
+    confirmed theme, or one of `others`, the meeting's notes in no confirmed theme) does
+    not tell themes apart, and is not learned.
     """
     concepts = list(lexicon.concepts)
+    meeting = [t for _, texts in confirmed for t in texts] + list(others)
     for label, texts in confirmed:
         label = label.strip()
         texts = [t for t in texts if t.strip()]
@@ -57,13 +63,30 @@ def lexicon_learn(lexicon: Lexicon,
         current = Lexicon(tuple(concepts))
         target = _target_concept(current, label, texts)
         old_terms = concepts[target].terms if target is not None else ()
-        terms = _extend(old_terms, _learned_terms(current, target, texts))
+        own = set(texts)
+        new_terms = _discriminating(_learned_terms(current, target, texts),
+                                    [t for t in meeting if t not in own])
+        terms = _extend(old_terms, new_terms)
         if target is None:
             if terms:
                 concepts.append(Concept(_new_key(label, concepts), label, terms))
         else:
             concepts[target] = Concept(concepts[target].key, concepts[target].label, terms)
     return Lexicon(tuple(concepts))
+
+
+def lexicon_additions(base: Lexicon, lexicon: Lexicon) -> Lexicon:
+    """What `lexicon` adds to `base`: new concepts, and the terms added to base concepts
+    (as concepts of their own, with the same key and label). This is what an
+    organisation learned; the engine gets it apart from the built-in lexicon
+    (`compare_results(learned=…)`), so it can only add evidence."""
+    terms = {concept.key: set(concept.terms) for concept in base.concepts}
+    added = []
+    for concept in lexicon.concepts:
+        extra = tuple(t for t in concept.terms if t not in terms.get(concept.key, ()))
+        if extra:
+            added.append(Concept(concept.key, concept.label, extra))
+    return Lexicon(tuple(added))
 
 
 def _target_concept(lexicon: Lexicon, label: str, texts: Sequence[str]) -> int | None:
@@ -82,6 +105,19 @@ def _target_concept(lexicon: Lexicon, label: str, texts: Sequence[str]) -> int |
         return None
     winner, count = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     return winner if count * 2 > len(texts) else None
+
+
+def _discriminating(terms: Sequence[str], outside: Sequence[str]) -> list[str]:
+    """The terms that match none of the `outside` texts (as lexicon terms would)."""
+    if not outside or not terms:
+        return list(terms)
+    probe = compile_lexicon(Lexicon(tuple(Concept(str(n), "", (term,))
+                                          for n, term in enumerate(terms))))
+    hit: set[int] = set()
+    for text in outside:
+        hit.update(match_concepts(analyse(text, known_stems=probe.known_stems), probe,
+                                  partial=0))
+    return [term for n, term in enumerate(terms) if n not in hit]
 
 
 def _content_words(text: str) -> list[str]:

@@ -26,6 +26,7 @@ from sanaksme.groups.domain.decisions import (
     step_merge,
     step_move,
 )
+from sanaksme.groups.domain.lexicon import Concept, Lexicon, lexicon_additions
 from sanaksme.groups.lexicon_data import default_lexicon
 
 compare_results = partial(engine.compare_results, lexicon=default_lexicon())
@@ -249,3 +250,57 @@ def test_without_decisions_nothing_changes() -> None:
     groups = meeting(TEXTS[0:5], TEXTS[5:10], community=TEXTS[10:16])
 
     assert compare_results(groups) == compare_results(groups, decisions=Decisions())
+
+
+def test_the_proposal_being_corrected_stays_unless_the_evidence_is_strong() -> None:
+    groups = meeting(["Zema motivācija mācīties", "Valodas barjera"],
+                     ["bērni negrib iet uz skolu"], community=["neprot latviešu valodu"])
+    board = (DecidedTheme("", ("e1-1",), confirmed=False),
+             DecidedTheme("", ("e2-1",), confirmed=False),
+             DecidedTheme("", ("e1-2", "r-1"), confirmed=False))
+
+    def on_board(threshold: float) -> list[Theme]:
+        return compare_results(groups, decisions=Decisions(themes=board),
+                               tuning=Tuning(repropose_threshold=threshold))
+
+    fresh = compare_results(groups)
+    assert theme_of(fresh, "e1-1") == theme_of(fresh, "e2-1")  # similar enough from scratch
+    assert theme_of(on_board(1.5), "e1-1") != theme_of(on_board(1.5), "e2-1")  # kept apart
+    assert theme_of(on_board(0.7), "e1-1") == theme_of(on_board(0.7), "e2-1")  # strong: joined
+    assert set(theme_of(on_board(1.5), "r-1").items) == {"e1-2", "r-1"}
+
+
+def test_a_new_note_joins_the_proposal_being_corrected_at_the_usual_threshold() -> None:
+    groups = meeting(["Valodas barjera"], ["Nabadzība ģimenēs"],
+                     community=["neprot latviešu valodu"])
+    board = (DecidedTheme("", ("e1-1",), confirmed=False),
+             DecidedTheme("", ("e2-1",), confirmed=False))  # r-1 came later
+
+    themes = compare_results(groups, decisions=Decisions(themes=board))
+
+    assert theme_of(themes, "r-1") == theme_of(themes, "e1-1")
+
+
+def test_learned_concepts_only_add_and_only_when_they_tell_two_notes_apart() -> None:
+    groups = meeting(["zorbu problēma"], ["klimpu nelaime"],
+                     community=["kvašu bēdas", "putras lieta"])
+    learned = Lexicon((Concept("learned-x", "X", ("zorbs", "klimpa")),))
+    broad = Lexicon((Concept("learned-y", "Y", ("zorbs", "klimpa", "kvaša")),))
+
+    plain = compare_results(groups)
+    linked = compare_results(groups, learned=learned)
+    capped = compare_results(groups, learned=broad)  # three notes: the topic, not a theme
+
+    assert theme_of(plain, "e1-1") != theme_of(plain, "e2-1")
+    assert theme_of(linked, "e1-1") == theme_of(linked, "e2-1")
+    assert all(len(theme.items) == 1 for theme in capped)
+
+
+def test_what_an_organisation_learned_is_its_additions_to_the_built_in_lexicon() -> None:
+    base = Lexicon((Concept("poverty", "Nabadzība", ("nabadzība",)),))
+    grown = Lexicon((Concept("poverty", "Nabadzība", ("nabadzība", "nav naudas")),
+                     Concept("learned-z", "Z", ("zorbs",))))
+
+    assert lexicon_additions(base, grown) == Lexicon((
+        Concept("poverty", "Nabadzība", ("nav naudas",)), Concept("learned-z", "Z", ("zorbs",))))
+    assert lexicon_additions(base, base) == Lexicon(())

@@ -174,3 +174,15 @@ def test_new_wordings_meet_their_concept(text: str, concept: str) -> None:
 ])
 def test_meetings_on_parents_involvement_have_their_own_concepts(text: str, key: str) -> None:
     assert key in concepts_of(text, default_lexicon())
+
+
+def test_a_term_that_also_matches_another_note_of_the_meeting_is_not_learned() -> None:
+    lexicon = Lexicon(())
+    confirmed = [("Zorbi", ["zorbu problēma ciemā", "zorbu nelaime ciemā"])]
+
+    alone = lexicon_learn(lexicon, confirmed)
+    among = lexicon_learn(lexicon, confirmed, others=["ciemā nav veikala"])
+
+    assert "ciemā" in alone.concepts[0].terms
+    assert "ciemā" not in among.concepts[0].terms
+    assert "zorbu" in among.concepts[0].terms
