@@ -21,9 +21,10 @@ from sanaksme.groups.domain.comparison import (
     Item,
     compare_results,
 )
+from sanaksme.groups.lexicon_data import default_lexicon
 from sanaksme.groups.models import Factor
 from sanaksme.groups.selectors import group_name
-from sanaksme.groups.services.comparison import lexicon_current
+from sanaksme.groups.services.engine import lexicon_learned
 from sanaksme.participants.models import Participant
 from sanaksme.programme.document.data import funding_lines
 from sanaksme.programme.domain.methods import Method
@@ -213,7 +214,8 @@ def recurring_themes(reads: list[_Read], organisation_id: int | None = None,
     texts = {item.id: (item.text, reads[i].row.label)
              for i, g in enumerate(groups) for item in g.items}
     found = []
-    for theme in compare_results(groups, lexicon=lexicon_current(organisation_id)):
+    for theme in compare_results(groups, lexicon=default_lexicon(),
+                                 learned=lexicon_learned(organisation_id)):
         indexes = sorted({int(i.split("-")[0][1:]) for i in theme.items})
         if len(indexes) < 2:
             continue

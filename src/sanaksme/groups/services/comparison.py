@@ -149,13 +149,17 @@ def _teach(group_set: GroupSet, themes: Sequence[Theme]) -> int:
     """Teach the organisation's lexicon from the confirmed `themes` with several visible
     factors; returns how many concepts were learned or extended."""
     texts: dict[int, list[str]] = {t.pk: [] for t in themes}
-    for theme_id, text in Factor.objects.filter(theme__in=themes, hidden=False).order_by(
-            "pk").values_list("theme_id", "text"):
-        texts[theme_id].append(text)
+    others: list[str] = []
+    for theme_id, text in Factor.objects.filter(
+            group__group_set=group_set, hidden=False).order_by("pk").values_list(
+            "theme_id", "text"):
+        texts.get(theme_id, others).append(text)
     confirmed = [(t.label, texts[t.pk]) for t in themes if len(texts[t.pk]) > 1]
+    others += [text for t in themes if len(texts[t.pk]) == 1 for text in texts[t.pk]]
     owner = organisation_id(group_set)
     before = lexicon_current(owner)
-    after = lexicon_learn(before, confirmed)
+    # The meeting's other notes tell which new terms would say too little to learn.
+    after = lexicon_learn(before, confirmed, others=others)
     old = {c.key: c for c in before.concepts}
     changed = [c for c in after.concepts if old.get(c.key) != c]
     builtin = {c.key: set(c.terms) for c in default_lexicon().concepts}

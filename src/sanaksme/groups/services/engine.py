@@ -25,6 +25,17 @@ def lexicon_current(organisation_id: int | None) -> Lexicon:
     return Lexicon(tuple(kept + sorted(learned.values(), key=lambda c: c.key)))
 
 
+def lexicon_learned(organisation_id: int | None) -> Lexicon:
+    """Only what this organisation learned or added (its `LearnedConcept` rows): the
+    engine gets it apart from the built-in lexicon (`compare_results(learned=…)`), so
+    it can only add evidence, never dilute a built-in concept's."""
+    if organisation_id is None:
+        return Lexicon(())
+    return Lexicon(tuple(Concept(c.key, c.label, tuple(c.terms)) for c in
+                         LearnedConcept.objects.filter(organisation_id=organisation_id)
+                         .order_by("key") if c.terms))
+
+
 def _added(builtin: Concept, learned: Concept | None) -> Concept:
     if learned is None:
         return builtin

@@ -4,7 +4,8 @@ Every correction (move, split, merge, confirm, ...) is stored as a `ThemeDecisio
 a snapshot of the themes before it. Once the comparison has been proposed, the engine
 then groups the unconfirmed remainder again, honouring every decision not undone (the
 engine's `Step`s, newest wins), the confirmed themes exactly and the names the
-facilitator gave. The result is written back onto the existing `Theme` rows where they
+facilitator gave, starting from the themes as they are (the engine changes them only on
+strong evidence; a factor added since joins at the usual threshold). The result is written back onto the existing `Theme` rows where they
 overlap most, so ids stay stable and the screens can show what was re-placed. The
 callers (services/comparison.py) hold the transaction and the group set's lock.
 """
@@ -20,9 +21,10 @@ from django.db.models import Max
 from ..domain.comparison import Theme as Proposed
 from ..domain.comparison import compare_results
 from ..domain.decisions import DecidedTheme, Step, decisions_from_steps
+from ..lexicon_data import default_lexicon
 from ..models import Factor, GroupSet, Theme, ThemeDecision
 from .common import announce
-from .engine import engine_input, lexicon_current, organisation_id
+from .engine import engine_input, lexicon_learned, organisation_id
 
 Snapshot = list[dict[str, Any]]
 
@@ -118,12 +120,16 @@ def repropose(group_set: GroupSet) -> list[str]:
     for f in factors:
         if f.theme_id is not None:
             current[f.theme_id].append(str(f.pk))
-    decided = [DecidedTheme(rows[tid].label, tuple(items), rows[tid].confirmed)
-               for tid, items in current.items()
-               if rows[tid].confirmed or rows[tid].named]
+    # Every theme as the facilitator left it: confirmed ones are kept exactly; the
+    # others are the proposal the engine starts from (a name the facilitator gave goes
+    # with the theme that keeps most of its factors).
+    decided = [DecidedTheme(rows[tid].label if rows[tid].confirmed or rows[tid].named
+                            else "", tuple(items), rows[tid].confirmed)
+               for tid, items in current.items()]
     decisions = decisions_from_steps(_steps(group_set, known), decided)
     found = compare_results(engine_input(group_set.groups.order_by("number"), factors),
-                            lexicon=lexicon_current(organisation_id(group_set)),
+                            lexicon=default_lexicon(),
+                            learned=lexicon_learned(organisation_id(group_set)),
                             decisions=decisions)
     targets = _match_rows(found, rows, current)
     _write(group_set, found, targets, rows, {str(f.pk): f.theme_id for f in factors})

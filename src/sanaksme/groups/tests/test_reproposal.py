@@ -316,3 +316,62 @@ def test_confirming_every_theme_is_one_decision(proposed: dict[str, Factor],
 
     assert last(group_set).action == "confirm_all"
     assert not Theme.objects.filter(group_set=group_set, confirmed=False).exists()
+
+
+def test_a_correction_leaves_the_themes_it_does_not_touch_as_they_were(
+    proposed: dict[str, Factor], group_set: GroupSet,
+) -> None:
+    before = {frozenset(theme["items"]) for theme in snapshot(group_set)}
+    moved = proposed[LANGUAGE]
+    source = {str(f) for f in Factor.objects.filter(theme=theme_of(moved)).values_list(
+        "pk", flat=True)}
+    target = theme_of(proposed[MEDIATORS])
+    touched = source | {str(f) for f in target.factors.values_list("pk", flat=True)}
+
+    factor_set_theme(factor=moved, theme=target)
+
+    after = {frozenset(theme["items"]) for theme in snapshot(group_set)}
+    untouched = {theme for theme in before if not theme & touched}
+    assert untouched <= after
+    assert last(group_set).replaced == []
+
+
+def test_a_factor_written_after_the_proposal_joins_its_theme_at_the_next_one(
+    proposed: dict[str, Factor], group_set: GroupSet,
+) -> None:
+    late = factor_add(group=Group.objects.get(group_set=group_set, number=3),
+                      text="Ģimenēm trūkst naudas", client_id="late")
+
+    comparison_propose(group_set=group_set)
+
+    assert POVERTY in mates(late)
+
+
+def test_what_an_organisation_learned_links_its_next_meetings_notes(
+    group_set: GroupSet,
+) -> None:
+    groups = list(group_set.groups.order_by("number"))
+    LearnedConcept.objects.create(organisation_id=group_set.meeting.organisation_id,
+                                  key="learned-sahs", label="Galda spēles",
+                                  terms=["šahs", "dambrete"], learned=True)
+    chess = factor_add(group=groups[0], text="Nav kur spēlēt šahu", client_id="a")
+    draughts = factor_add(group=groups[3], text="dambretes pulciņš slēgts", client_id="b")
+
+    comparison_propose(group_set=group_set)
+
+    assert theme_of(chess) == theme_of(draughts)
+
+
+def test_a_confirmed_word_other_notes_also_use_is_not_learned(group_set: GroupSet) -> None:
+    groups = list(group_set.groups.order_by("number"))
+    experts = factor_add(group=groups[0], text="Nav kur spēlēt šahu vakaros", client_id="a")
+    community = factor_add(group=groups[3], text="Šaha spēles vakaros", client_id="b")
+    factor_add(group=groups[1], text="Vakaros nav sabiedriskā transporta", client_id="c")
+    comparison_propose(group_set=group_set)
+    factor_set_theme(factor=community, theme=theme_of(experts))
+
+    theme_confirm(theme=theme_rename(theme=theme_of(experts), label="Galda spēles"))
+
+    terms = [t for c in LearnedConcept.objects.all() for t in c.terms]
+    assert "šahu" in terms
+    assert not any("vakar" in term.lower() for term in terms)
