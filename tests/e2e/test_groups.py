@@ -154,11 +154,8 @@ class TestGroups(DemoLive):
         expect(shown.locator(".theme")).to_contain_text(label)
 
 
-class TestComparisonCorrections(DemoLive):
-    """The facilitator moves a factor: it stays where it was put, the rest is proposed
-    again, and Undo brings the themes back."""
-
-    __test__ = True
+class _Written(DemoLive):
+    """The groups have written their factors and the presentations are current."""
 
     WRITTEN = {1: ["Zema motivācija mācīties", "Trūkst romu mediatoru skolās"],
                2: ["Nabadzība ģimenēs", "Valodas barjera"],
@@ -178,6 +175,13 @@ class TestComparisonCorrections(DemoLive):
                            client_id=f"f{number}-{i}")
         current_item_set(meeting=self.meeting, item=AgendaItem.objects.get(
             day__meeting=self.meeting, method="group_presentations"))
+
+
+class TestComparisonCorrections(_Written):
+    """The facilitator moves a factor: it stays where it was put, the rest is proposed
+    again, and Undo brings the themes back."""
+
+    __test__ = True
 
     def test_a_moved_factor_is_marked_and_undo_brings_the_themes_back(self) -> None:
         console: Page = self.browser.new_context(viewport={"width": 1400, "height": 900}
@@ -208,3 +212,32 @@ class TestComparisonCorrections(DemoLive):
         expect(themes.filter(has=console.locator(".chip", has_text="Valodas barjera"))
                .locator(".chip")).to_have_text(
             [re.compile("Valodas barjera")])
+
+
+class TestComparisonWithoutDragging(_Written):
+    """A factor moves from the keyboard (or a touch screen): ⇄, then "Move here"."""
+
+    __test__ = True
+
+    def test_a_factor_moves_without_dragging_from_the_keyboard(self) -> None:
+        console: Page = self.browser.new_context(viewport={"width": 1400, "height": 900}
+                                                 ).new_page()
+        log_in(console, self.live_server_url, PASSWORD)
+        console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
+        comparison = console.locator("#comparison")
+        comparison.get_by_role("button", name=PROPOSE).click()
+        poverty = comparison.locator(".theme").filter(has=console.locator(
+            ".chip", has_text="Nabadzība ģimenēs"))
+        expect(poverty.locator(".chip")).to_have_count(2)
+
+        comparison.get_by_role("button", name=re.compile(
+            "^(Move to another theme|Pārvietot uz citu tēmu): Valodas barjera")).press("Enter")
+        move_here = poverty.get_by_role("button", name=re.compile("Move here|Pārvietot šeit"))
+        move_here.focus()
+        console.keyboard.press("Enter")
+
+        expect(poverty.locator(".chip.moved")).to_have_text(re.compile("Valodas barjera"))
+        expect(poverty.locator(".chip")).to_have_count(3)
+        expect(comparison.locator(".place")).to_have_count(0)
+        expect(comparison.get_by_role("status")).to_have_text(re.compile(
+            "stay as they were|paliek, kā bija|re-placed|Pārvietoti"))

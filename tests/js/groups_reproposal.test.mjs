@@ -1,13 +1,14 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {
-  decisionHighlight, highlightMarks, seenDecision,
+  decisionHighlight, highlightMarks, reproposalStatus, seenDecision,
 } from "../../src/sanaksme/static/js/live/groups/rules.js";
 
 const last = {number: 4, action: "move", moved: [7], replaced: [3, 7, 9]};
 
 test("a newer decision than the screen saw is highlighted, moved factors apart", () => {
-  assert.deepEqual(decisionHighlight(3, last), {number: 4, moved: [7], replaced: [3, 9]});
+  assert.deepEqual(decisionHighlight(3, last),
+                   {number: 4, action: "move", moved: [7], replaced: [3, 9]});
 });
 
 test("nothing is highlighted on the first drawing, for the same decision or after an undo", () => {
@@ -19,7 +20,7 @@ test("nothing is highlighted on the first drawing, for the same decision or afte
 
 test("the first decision after an empty comparison is highlighted", () => {
   assert.deepEqual(decisionHighlight(seenDecision(undefined, null), {...last, number: 1}),
-                   {number: 1, moved: [7], replaced: [3, 9]});
+                   {number: 1, action: "move", moved: [7], replaced: [3, 9]});
 });
 
 test("the screen remembers the highest decision number it saw", () => {
@@ -36,4 +37,13 @@ test("marks name each highlighted chip once and the themes holding them", () => 
   assert.deepEqual([...marks.chips], [[3, "replaced"], [7, "moved"]]);
   assert.deepEqual(marks.themes, [1, 2]);
   assert.deepEqual(highlightMarks(null, themes), {chips: new Map(), themes: []});
+});
+
+test("the status line says how many factors the proposal re-placed, or that nothing moved", () => {
+  const strings = {g_replaced: "Factors re-placed", g_replaced_none: "The other themes stay as they were."};
+  assert.equal(reproposalStatus({number: 2, moved: [1], replaced: [4, 5]}, strings), "Factors re-placed: 2");
+  assert.equal(reproposalStatus({number: 2, moved: [1], replaced: []}, strings),
+               "The other themes stay as they were.");
+  assert.equal(reproposalStatus(null, strings), "");
+  assert.equal(reproposalStatus({number: 1, action: "propose", moved: [], replaced: []}, strings), "");
 });

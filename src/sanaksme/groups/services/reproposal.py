@@ -83,7 +83,9 @@ def record(group_set: GroupSet, *, action: str, before: Snapshot,
         moved=list(step.moved), before=before)
     if proposed(group_set):
         moved = set(step.moved)
-        decision.replaced = [i for i in repropose(group_set) if i not in moved]
+        replaced = repropose(group_set)
+        # The first proposal places every factor: nothing was re-placed.
+        decision.replaced = [i for i in replaced if i not in moved] if before else []
         decision.save(update_fields=["replaced"])
     announce(meeting_id=group_set.meeting_id, item_id=group_set.item_id)
     return decision

@@ -261,9 +261,9 @@ def _groups() -> dict[str, str]:
         "g_column_empty": _("No themes here yet."),
         "g_show_comparison": _("Show the comparison on the projector"),
         "g_unthemed": _("Factors not in a theme yet"),
-        "g_compare_hint": _("Drag a factor onto another theme to move it, a theme's name onto "
-                            "another to merge them; ⇱ splits a factor off, ✓ confirms a "
-                            "theme."),
+        "g_compare_hint": _("Drag a factor onto another theme to move it (or ⇄, then “Move "
+                            "here”), a theme's name onto another to merge them; ⇱ splits a "
+                            "factor off, ✓ confirms a theme."),
         "g_common": _("Common"),
         "g_experts_only": _("Only the experts"),
         "g_community_only": _("Only the community"),
@@ -273,6 +273,10 @@ def _groups() -> dict[str, str]:
         "g_confirm_theme": _("Confirm theme"),
         "g_undo": _("Undo"),
         "g_replaced": _("Factors re-placed"),
+        "g_replaced_none": _("The other themes stay as they were."),
+        "g_move_factor": _("Move to another theme"),
+        "g_move_here": _("Move here"),
+        "g_cancel_move": _("Cancel moving"),
         "g_chart": _("Who can change it: the experts' and the community's view"),
         "g_experts": _("Experts"),
     }

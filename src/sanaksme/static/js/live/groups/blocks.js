@@ -18,6 +18,7 @@ export const screen = {
   open: new Set(),  // factor ids whose solutions and weights are unfolded here
   drafts: {},     // input id -> text typed but not sent yet
   dragged: null,  // {participant} | {theme} | {factor} while dragging on the console
+  picked: null,   // the factor id picked (⇄) to move into a theme without dragging
 };
 
 export function blocks(parent, list) {

@@ -1,12 +1,15 @@
 /* The comparison of the experts' and the community's factors: themes in three columns
  * (common, experts only, community only). The console proposes, merges, renames,
- * confirms and moves factors between themes (drag and drop or the menus), takes back
+ * confirms and moves factors between themes (drag and drop, or ⇄ then "Move here"
+ * without dragging, or the menus), takes back
  * the confirmation of a theme and undoes the last decision; after each correction the
  * server proposes the unconfirmed rest again, and every screen marks for a moment what
  * moved and what was re-placed (chips on the console, their themes elsewhere); the
  * others only see it. An empty column says so. */
 import {el, tool} from "../dom.js";
-import {decisionHighlight, dropOnTheme, highlightMarks, seenDecision, themeTakes} from "./rules.js";
+import {
+  decisionHighlight, dropOnTheme, highlightMarks, reproposalStatus, seenDecision, themeTakes,
+} from "./rules.js";
 import {blocks, checkBlock, filled, fixed, made, screen} from "./blocks.js";
 import {legend, sharesBar} from "./worksheet.js";
 
@@ -82,15 +85,45 @@ function themeHead(t) {
   return head;
 }
 
-function factorChip(f, split) {
-  const li = el("li", {class: "chip " + f.side, draggable: "true", id: "chip-" + f.id}, f.group + ": " + f.text);
+function factorChip(f, split, picked) {
+  const li = el("li", {class: "chip " + f.side + (picked ? " picked" : ""), draggable: "true",
+                       id: "chip-" + f.id}, f.group + ": " + f.text);
   li.addEventListener("dragstart", (e) => {
     e.stopPropagation();
     screen.dragged = {factor: f.id};
     e.dataTransfer.setData("text/plain", "f" + f.id);
   });
+  // Without dragging (keyboard, touch screens): pick the factor, then "Move here".
+  const pick = iconTool("⇄", S().g_move_factor + ": " + f.text, () => {
+    screen.picked = picked ? null : f.id;
+    redraw();
+  }, "small pick");
+  pick.setAttribute("aria-pressed", picked ? "true" : "false");
+  li.appendChild(pick);
   if (split) li.appendChild(tool("⇱", () => send({action: "factor_set_theme", factor: f.id, theme: null}), "small split"));
   return li;
+}
+
+/* The factor picked to be moved without dragging (null: none), if it is still shown. */
+function pickedFactor() {
+  const id = screen.picked;
+  return comparison().themes.some((t) => t.factors.some((f) => f.id === id)) ? id : null;
+}
+
+function placeButton(t, picked) {
+  return tool("↧ " + S().g_move_here, () => {
+    screen.picked = null;
+    send({action: "factor_set_theme", factor: picked, theme: t.id});
+    redraw();
+  }, "place");
+}
+
+function redraw() {
+  const box = document.getElementById("comparison");
+  if (box) {
+    fillComparison(box);
+    markChanges(box);
+  }
 }
 
 function fillThemeCard(card, t) {
@@ -98,10 +131,14 @@ function fillThemeCard(card, t) {
   card.setAttribute("class", "theme " + t.status + (t.confirmed ? " confirmed" : ""));
   const others = manage ? comparison().themes.map((o) => [o.id, o.label]) : t.factors.length;
   const split = t.factors.length > 1;
+  const picked = manage ? pickedFactor() : null;
+  const here = picked !== null && !t.factors.some((f) => f.id === picked);
   blocks(card, [
     made("head" + JSON.stringify([t.label, t.confirmed, others]), () => themeHead(t)),
+    here ? made("place" + picked, () => placeButton(t, picked)) : null,
     manage ? filled("factors", () => el("ul", {class: "theme-factors"}), (ul) => blocks(ul, t.factors.map(
-      (f) => made(JSON.stringify([f.id, f.text, f.group, f.side, split]), () => factorChip(f, split))))) : null,
+      (f) => made(JSON.stringify([f.id, f.text, f.group, f.side, split, f.id === picked]),
+                  () => factorChip(f, split, f.id === picked))))) : null,
   ]);
 }
 
@@ -142,6 +179,10 @@ function consoleTools(cmp) {
     has ? made("confirm" + cmp.confirmed, () => tool(cmp.confirmed ? S().g_confirmed : S().g_confirm,
                                                      () => send({action: "comparison_confirm"}))) : null,
     cmp.undo ? made("undo", () => tool(S().g_undo, () => send({action: "comparison_undo"}), "undo")) : null,
+    pickedFactor() !== null ? made("unpick", () => tool(S().g_cancel_move, () => {
+      screen.picked = null;
+      redraw();
+    }, "unpick")) : null,
     has ? checkBlock("shown", S().g_show_comparison, () => !!comparison().shown,
                      (shown) => send({action: "comparison_show", shown})) : null,
   ];
@@ -177,7 +218,7 @@ function markChanges(box) {
     clearTimeout(marked.timer);
     marked.timer = setTimeout(() => unmark(box), HIGHLIGHT_MS);
     const status = box.querySelector(".reproposal-status");
-    if (status) status.textContent = S().g_replaced + ": " + fresh.replaced.length;
+    if (status) status.textContent = reproposalStatus(fresh, S());
   }
   if (!marked.highlight || Date.now() >= marked.until) return;
   const marks = highlightMarks(marked.highlight, cmp.themes);

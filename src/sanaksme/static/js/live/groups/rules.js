@@ -85,7 +85,17 @@ export function dropOnTheme(dragged, themeId) {
 export function decisionHighlight(seen, last) {
   if (seen === undefined || seen === null || !last || last.number <= seen) return null;
   const moved = new Set(last.moved);
-  return {number: last.number, moved: [...moved], replaced: last.replaced.filter((id) => !moved.has(id))};
+  return {number: last.number, action: last.action, moved: [...moved],
+          replaced: last.replaced.filter((id) => !moved.has(id))};
+}
+
+/** What the status line says after a correction: how many factors the proposal
+ * re-placed, or that the other themes stayed as they were. */
+export function reproposalStatus(highlight, strings) {
+  if (!highlight) return "";
+  if (highlight.action === "propose" && !highlight.replaced.length) return "";
+  return highlight.replaced.length ? strings.g_replaced + ": " + highlight.replaced.length
+    : strings.g_replaced_none;
 }
 
 /** The decision number to remember after drawing `last`: the highest seen so far. */
