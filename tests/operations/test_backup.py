@@ -106,7 +106,7 @@ def fingerprint(database: str) -> dict[str, tuple[int, str]]:
 
 def meeting_file(env: dict[str, str], path: Path) -> dict[str, Any]:
     """`sanaksme report SLUG --format json --names --affiliations`: the whole meeting
-    (sanaksme/meeting@1), without the moment it was written."""
+    (sanaksme/meeting@2), without the moment it was written."""
     ok([str(SANAKSME), "report", SLUG, "--format", "json", "--names", "--affiliations",
         "-o", str(path)], env)
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))

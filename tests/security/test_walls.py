@@ -634,6 +634,7 @@ IDS: list[Action] = [
     Action("console", "theme_rename", "group_work", lambda w: {"theme": w.a["theme"],
                                                                "label": "x"}),
     Action("console", "theme_unconfirm", "group_work", lambda w: {"theme": w.a["theme"]}),
+    Action("console", "theme_confirm", "group_work", lambda w: {"theme": w.a["theme"]}),
     Action("console", "projector_show", "brainstorm", lambda w: {"mode": "sheet",
                                                                  "sheet": w.a["sheet"]}),
     Action("phone", "note_submit", "brainstorm", lambda w: {
@@ -656,7 +657,8 @@ IDS: list[Action] = [
 NO_IDS = {
     "console": {"groups_draw", "groups_add_late", "worksheets_set_open", "showing_next",
                 "showing_pause", "showing_add_time", "comparison_propose",
-                "comparison_confirm", "comparison_show", "summary_add_draft", "turn_next",
+                "comparison_confirm", "comparison_undo", "comparison_show",
+                "summary_add_draft", "turn_next",
                 "turn_pause", "turn_resume", "turn_add_time", "round_show_key_points",
                 "video_play", "screen_clear", "summary_write", "summary_show"},
     # factor_add: a phone always writes on its own group (a group id is ignored);

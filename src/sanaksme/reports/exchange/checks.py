@@ -3,6 +3,9 @@
 `check_file` returns the rows as Python values (references still as ids of the file)
 or raises `ImportRejected` with one message per problem, each naming where it is
 (`notes[3].sheet: refers to sheets id 99, which is not in the file`).
+
+A file of an earlier format version (`READABLE`) is checked against the fields that
+version had: a field added later is unknown there, and its rows get the model's default.
 """
 
 from __future__ import annotations
@@ -20,7 +23,16 @@ from sanaksme.core.exceptions import ImportRejected
 from sanaksme.programme.domain.methods import Method, clean_params
 from sanaksme.programme.yaml_io import SLUG_RE, param_message
 
-from .spec import KNOWN_ELSEWHERE, SCHEMA, SECTIONS, Path, Table, tables, target
+from .spec import (
+    KNOWN_ELSEWHERE,
+    READABLE,
+    SCHEMA,
+    SECTIONS,
+    Path,
+    Table,
+    tables,
+    target,
+)
 
 Row = dict[str, Any]
 TOP_LEVEL = ("schema", "exported_at", "names_included", *SECTIONS)
@@ -33,7 +45,8 @@ class CheckedFile:
 
 
 class _Checker:
-    def __init__(self) -> None:
+    def __init__(self, version: int) -> None:
+        self.version = version  # the file's format version (1 for `sanaksme/meeting@1`)
         self.errors: list[str] = []
         self.ids: dict[str, set[int]] = {}
 
@@ -44,7 +57,8 @@ class _Checker:
         if not isinstance(value, dict):
             self.error(where, _("must be an object with fields"))
             return {}
-        allowed = {*table.fields, "id"} if with_id else set(table.fields)
+        fields = table.fields_in(self.version)
+        allowed = {*fields, "id"} if with_id else set(fields)
         for key in value:
             if key not in allowed:
                 self.error(f"{where}.{key}", _("unknown field; allowed: %(names)s")
@@ -180,11 +194,11 @@ def check_file(data: Any, *, slug: str | None) -> CheckedFile:
     if not isinstance(data, dict):
         raise ImportRejected([_("The file must be a JSON object: a Sanāksme meeting "
                                 "file.")])
-    if data.get("schema") != SCHEMA:
+    if data.get("schema") not in READABLE:
         raise ImportRejected([_("schema: “%(found)s” is not a Sanāksme meeting file "
                                 "this version can read (expected “%(schema)s”)")
                               % {"found": data.get("schema"), "schema": SCHEMA}])
-    c = _Checker()
+    c = _Checker(READABLE.index(data["schema"]) + 1)
     known = {t.name for t in tables()}
     for key in data:
         if key in KNOWN_ELSEWHERE and key not in known and data[key]:

@@ -22,7 +22,7 @@ AUTO_TIMES = ("created_at", "at")  # set by the database on create: restored aft
 
 def meeting_import(data: dict[str, Any] | str, *, slug: str | None = None,
                    organisation: Organisation | None = None) -> Meeting:
-    """Create the meeting of a `sanaksme/meeting@1` file, all or nothing.
+    """Create the meeting of a `sanaksme/meeting@2` or `@1` file, all or nothing.
 
     The file is checked completely first; any problem raises `ImportRejected` (a
     `DomainError`) listing them all, and nothing is written. An existing short name is

@@ -1,9 +1,13 @@
-"""What the meeting file (`sanaksme/meeting@1`) holds, table by table.
+"""What the meeting file (`sanaksme/meeting@2`) holds, table by table.
 
 One `Table` per model says which fields travel, how a JSON field is read (a list of
 texts, a list of references, an item's parameters) and what must hold between rows
 (unique keys, references that must agree). The export, the checks and the import all
 read this one list, so a field added here travels both ways.
+
+The export writes the newest version (`SCHEMA`); the import reads every version in
+`READABLE`. A field added in a later version says so in its table's `since`: a file of
+an earlier version may not have it, and the import gives such rows the model's default.
 
 Foreign keys travel as ids local to the file (1, 2, 3 … per table, in the order the
 rows were made) and are mapped to new rows on import. The meeting itself is implied
@@ -45,7 +49,10 @@ from sanaksme.programme.models import (
 )
 from sanaksme.speaking.models import Hand, Round, Turn
 
-SCHEMA = "sanaksme/meeting@1"
+SCHEMA = "sanaksme/meeting@2"
+# Every tag the import reads, oldest first: version n is READABLE[n - 1].
+# @2 added themes.named.
+READABLE = ("sanaksme/meeting@1", SCHEMA)
 Scope = Callable[[Meeting], "models.QuerySet[Any]"]
 Path = tuple[str, ...]
 
@@ -62,6 +69,11 @@ class Table:
     unique: tuple[tuple[str, ...], ...] = ()
     same: tuple[tuple[Path, Path], ...] = ()  # two paths that must reach the same row
     item_methods: tuple[str, ...] = ()  # the row's `item` must have one of these methods
+    since: dict[str, int] = field(default_factory=dict)  # field → version that added it
+
+    def fields_in(self, version: int) -> tuple[str, ...]:
+        """The fields a file of this format version can have."""
+        return tuple(n for n in self.fields if self.since.get(n, 1) <= version)
 
     def model_field(self, name: str) -> models.Field[Any, Any]:
         found = self.model._meta.get_field(name)
@@ -149,8 +161,9 @@ LATER_TABLES = (
           _by_meeting(Membership, "group_set__meeting"),
           unique=(("group_set", "participant"),),
           same=((("group", "group_set"), ("group_set",)),)),
-    Table("themes", Theme, ("group_set", "label", "position", "confirmed", "created_at"),
-          _by_meeting(Theme, "group_set__meeting")),
+    Table("themes", Theme, ("group_set", "label", "position", "confirmed", "named",
+                            "created_at"),
+          _by_meeting(Theme, "group_set__meeting"), since={"named": 2}),
     Table("factors", Factor, (
         "group", "text", "position", "municipality", "state", "community", "hidden",
         "client_id", "author", "theme", "created_at"),

@@ -16,9 +16,15 @@ from django.core.management.base import CommandError
 from sanaksme.boards.models import Note
 from sanaksme.boards.services import note_create
 from sanaksme.core.exceptions import DomainError, ImportRejected
+from sanaksme.groups.models import GroupSet, Theme, ThemeDecision
+from sanaksme.groups.services.comparison import (
+    comparison_undo,
+    theme_confirm,
+    theme_rename,
+)
 from sanaksme.programme.models import Meeting, Organisation, Project, Series
 from sanaksme.reports.exchange import SCHEMA, meeting_export, meeting_import
-from sanaksme.reports.exchange.spec import tables
+from sanaksme.reports.exchange.spec import READABLE, tables
 
 from .builders import roma_names, run_meeting
 
@@ -68,7 +74,7 @@ def test_export_then_import_then_export_gives_the_same_data(
 
 
 def test_the_file_has_the_schema_tag_and_every_table(exported: dict[str, Any]) -> None:
-    assert exported["schema"] == SCHEMA == "sanaksme/meeting@1"
+    assert exported["schema"] == SCHEMA == "sanaksme/meeting@2"
     assert {t.name for t in tables()} <= set(exported)
     assert all(exported[name] for name in ("notes", "factors", "turns", "memberships"))
 
@@ -164,6 +170,65 @@ def test_an_unknown_schema_is_refused_and_nothing_is_made(exported: dict[str, An
     errors = _rejected(exported, slug="copy")
 
     assert "sanaksme/meeting@99" in errors[0]
+
+
+def _themes(meeting: Meeting) -> list[tuple[str, bool]]:
+    return list(Theme.objects.filter(group_set__meeting=meeting)
+                .order_by("position", "pk").values_list("label", "named"))
+
+
+def test_a_renamed_theme_keeps_its_named_mark_in_the_copy(meeting: Meeting) -> None:
+    theme = Theme.objects.filter(group_set__meeting=meeting).order_by("pk").first()
+    assert theme is not None
+    theme_rename(theme=theme, label="Valoda")
+
+    data = meeting_export(meeting, include_names=True)
+    copied = meeting_import(json.dumps(data), slug="daugavpils-copy")
+
+    assert ("Valoda", True) in _themes(copied)
+    assert _themes(copied) == _themes(meeting)
+    assert any(t["named"] for t in data["themes"])
+
+
+def test_an_older_file_without_named_imports_with_every_theme_unnamed(
+    exported: dict[str, Any],
+) -> None:
+    assert READABLE == ("sanaksme/meeting@1", SCHEMA)
+    exported["schema"] = "sanaksme/meeting@1"
+    for theme in exported["themes"]:
+        theme.pop("named")
+
+    copied = meeting_import(json.dumps(exported), slug="daugavpils-copy")
+
+    assert _themes(copied)
+    assert all(named is False for _label, named in _themes(copied))
+
+
+def test_an_older_file_cannot_have_a_field_added_later(exported: dict[str, Any]) -> None:
+    exported["schema"] = "sanaksme/meeting@1"
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors[0].startswith("themes[0].named: unknown field")
+
+
+def test_the_comparison_decisions_do_not_travel_and_the_copy_can_be_corrected(
+    meeting: Meeting, exported: dict[str, Any],
+) -> None:
+    assert ThemeDecision.objects.filter(group_set__meeting=meeting).exists()
+    assert not [key for key in exported if "decision" in key]
+
+    copied = meeting_import(exported, slug="daugavpils-copy")
+    group_set = GroupSet.objects.get(meeting=copied)
+    assert not group_set.decisions.exists()
+    with pytest.raises(DomainError):
+        comparison_undo(group_set=group_set)  # nothing decided in the copy yet
+
+    theme = group_set.themes.order_by("pk").first()
+    assert theme is not None
+    theme_confirm(theme=theme)
+    comparison_undo(group_set=group_set)
+    assert not Theme.objects.get(pk=theme.pk).confirmed
 
 
 def test_a_dangling_reference_is_named_and_nothing_is_made(

@@ -14,7 +14,7 @@ from sanaksme.reports.exchange import meeting_import
 
 
 class Command(BaseCommand):
-    help = ("Import a meeting from a Sanāksme JSON file (sanaksme/meeting@1), all or "
+    help = ("Import a meeting from a Sanāksme JSON file (sanaksme/meeting@2 or @1), all or "
             "nothing.")
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
