@@ -103,8 +103,9 @@ class MeetingForm(NoControlCharsFormMixin, forms.ModelForm[Meeting]):
 class SiteForm(NoControlCharsFormMixin, forms.ModelForm[Site]):
     class Meta:
         model = Site
-        fields = ["key", "name", "address", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        fields = ["key", "name", "address", "host", "description", "look_for"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2}),
+                   "look_for": forms.Textarea(attrs={"rows": 3})}
 
 
 class DayForm(NoControlCharsFormMixin, forms.ModelForm[Day]):

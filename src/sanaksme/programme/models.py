@@ -6,6 +6,7 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -180,6 +181,9 @@ class Meeting(TimeStampedModel):
         return [str(t) for t in self.tasks] if isinstance(self.tasks, list) else []
 
 
+SITE_LOOK_FOR_MAX_LENGTH = 1000  # a few sentences: read on a phone, standing in a hall
+
+
 class Site(TimeStampedModel):
     """A place visited on a good-practice visit; notes can be linked to it."""
 
@@ -188,7 +192,19 @@ class Site(TimeStampedModel):
     key = models.SlugField(_("key"), max_length=60)
     name = models.CharField(_("name"), max_length=300)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    host = models.CharField(_("host"), max_length=300, blank=True,
+                            help_text=_("Who receives the group, e.g. the school's "
+                                        "deputy director for education."))
+    description = models.TextField(_("description"), blank=True,
+                                   help_text=_("About the place, for the printed "
+                                               "programme."))
+    # A TextField's max_length bounds only its form field; the validator bounds every
+    # other way in (the meeting file's import runs the model field's validators).
+    look_for = models.TextField(
+        _("what to look at"), blank=True, max_length=SITE_LOOK_FOR_MAX_LENGTH,
+        validators=[MaxLengthValidator(SITE_LOOK_FOR_MAX_LENGTH)],
+        help_text=_("What participants should notice there: shown on their phones "
+                    "during the visit and printed in the programme."))
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:

@@ -116,7 +116,8 @@ def programme_as_dict(meeting: Meeting) -> dict[str, Any]:
         else meeting.languages,
     })
     data["sites"] = [_compact({"key": s.key, "name": s.name, "address": s.address,
-                               "description": s.description})
+                               "host": s.host, "description": s.description,
+                               "look_for": s.look_for})
                      for s in meeting.sites.all()]
     data["days"] = [_day_as_dict(day) for day in meeting.days.all()]
     data["participants"] = [

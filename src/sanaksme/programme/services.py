@@ -259,7 +259,8 @@ def _write(parsed: ProgrammeFile, organisation: Organisation | None) -> Meeting:
         languages=m["languages"])
     Site.objects.bulk_create(
         Site(meeting=meeting, position=i, key=s["key"], name=s["name"],
-             address=s["address"] or "", description=s["description"] or "")
+             address=s["address"] or "", host=s["host"] or "",
+             description=s["description"] or "", look_for=s["look_for"] or "")
         for i, s in enumerate(parsed.sites))
     _write_days(meeting, parsed.days)
     Participant.objects.bulk_create(

@@ -26,7 +26,7 @@ from sanaksme.programme.domain.methods import (
     ParamError,
     clean_params,
 )
-from sanaksme.programme.models import PARTICIPANT_LANGUAGES
+from sanaksme.programme.models import PARTICIPANT_LANGUAGES, SITE_LOOK_FOR_MAX_LENGTH
 
 SCHEMA = "sanaksme/programme@1"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -298,7 +298,9 @@ def _sites(c: _Checker, value: Any) -> list[dict[str, Any]]:
     if value is None:
         return []
     sites = c.items(value, ("sites",), lambda v, p: c.mapping(v, p, {
-        "key": c.slug, "name": c.short, "address": c.short, "description": c.text,
+        "key": c.slug, "name": c.short, "address": c.short, "host": c.short,
+        "description": c.text,
+        "look_for": lambda v, p: c.text(v, p, limit=SITE_LOOK_FOR_MAX_LENGTH),
     }, ("key", "name")))
     seen: set[str] = set()
     for index, site in enumerate(sites):
