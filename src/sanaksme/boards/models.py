@@ -24,6 +24,9 @@ class Sheet(TimeStampedModel):
     position = models.PositiveIntegerField(default=0)
     # Feedback notes reach the projector only when the facilitator decides.
     revealed = models.BooleanField(_("shown on the projector"), default=True)
+    # A site's observations from the visit reach the projector only once revealed
+    # (the day-2 brainstorm starts with them).
+    visit_revealed = models.BooleanField(_("visit's observations shown"), default=False)
 
     class Meta:
         verbose_name = _("sheet")
@@ -46,6 +49,10 @@ class Note(TimeStampedModel):
                                blank=True, related_name="notes")
     anonymous = models.BooleanField(_("anonymous"), default=False)
     typed_by_facilitator = models.BooleanField(default=False)
+    # An observation posted during (or typed after) the site visit, not in the hall.
+    from_visit = models.BooleanField(_("from the visit"), default=False)
+    # When the phone says it was written (bounded by the server; see boards/visits.py).
+    written_at = models.DateTimeField(_("written at"), null=True, blank=True)
     client_id = models.CharField(max_length=64)
     seq = models.PositiveBigIntegerField(_("event number"))
     hidden = models.BooleanField(_("hidden"), default=False)

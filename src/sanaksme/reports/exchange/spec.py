@@ -121,13 +121,16 @@ OPTIONAL_TABLES = (  # models other parts of Sanāksme may not have yet
 )
 LATER_TABLES = (
     Table("sheets", Sheet, ("item", "key", "title", "columns", "position", "revealed",
-                            "created_at"), _by_meeting(Sheet), json={"columns": "texts"},
-          unique=(("item", "key"),), item_methods=(_M.BRAINSTORM, _M.FEEDBACK)),
+                            "visit_revealed", "created_at"), _by_meeting(Sheet),
+          json={"columns": "texts"}, unique=(("item", "key"),),
+          item_methods=(_M.BRAINSTORM, _M.FEEDBACK), since={"visit_revealed": 2}),
     Table("notes", Note, (
         "sheet", "column", "text", "author", "anonymous", "typed_by_facilitator",
-        "client_id", "seq", "hidden", "hidden_reason", "merged_into", "created_at"),
+        "from_visit", "written_at", "client_id", "seq", "hidden", "hidden_reason",
+        "merged_into", "created_at"),
         _by_meeting(Note), unique=(("client_id",),),
-        same=((("merged_into", "sheet"), ("sheet",)),)),
+        same=((("merged_into", "sheet"), ("sheet",)),),
+        since={"from_visit": 2, "written_at": 2}),
     Table("replies", Reply, ("note", "kind", "text", "author", "client_id", "seq",
                              "created_at"), _by_meeting(Reply), unique=(("client_id",),)),
     Table("note_audit", NoteAudit, ("note", "action", "reason", "other", "at"),
