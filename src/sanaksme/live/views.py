@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import secrets
+from functools import cache
 
 import segno
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from sanaksme.core.dates import format_date_range
 from sanaksme.participants.join import meeting_or_refusal
@@ -19,6 +25,7 @@ from sanaksme.programme.permissions import access_meeting
 from sanaksme.programme.selectors import agenda_items, meeting_get_full
 
 from .opening import current_item_set
+from .templatetags.live import module_graph
 
 
 def _join_url(request: HttpRequest, meeting: Meeting) -> str:
@@ -84,5 +91,51 @@ def phone(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("join-consent", code=person.meeting.join_code)
     return render(request, "live/phone.html", {
         "meeting": meeting, "ws_url": f"/ws/phone/{person.meeting.join_code}/",
-        "me": person.pk, "person": person,
+        "me": person.pk, "person": person, "worker": reverse("live:phone-worker"),
     })
+
+
+# What the phone's service worker keeps besides the phone pages: the page's styles and
+# every module the phone loads (the simple view's too).
+PHONE_ASSETS = ("css/phone.css", "css/easy.css", "js/live/phone.js")
+PHONE_SCOPE = "/p/"
+
+
+def _phone_worker() -> str:
+    # While developing, the scripts change under a running server: read them every time.
+    return _phone_worker_source() if settings.DEBUG else _phone_worker_cached()
+
+
+@cache
+def _phone_worker_cached() -> str:
+    return _phone_worker_source()
+
+
+def _phone_worker_source() -> str:
+    """The worker's source with its settings first; its version is a digest of the
+    assets it keeps, so a deployment that changes one replaces the phones' cache."""
+    paths = [*PHONE_ASSETS, *module_graph("js/live/phone.js", dynamic=True)]
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.encode() + b"\0" + _static_bytes(path))
+    source = _static_bytes("js/live/worker.js").decode("utf-8")
+    own = {"version": digest.hexdigest()[:16], "scope": PHONE_SCOPE,
+           "assets": [static(path) for path in paths]}
+    return f"self.SANAKSME_WORKER = {json.dumps(own)};\n{source}"
+
+
+def _static_bytes(path: str) -> bytes:
+    located = finders.find(path)
+    if not isinstance(located, str):
+        raise ValueError(f"{path}: static file not found")
+    with open(located, "rb") as handle:
+        return handle.read()
+
+
+@require_GET
+def phone_worker(request: HttpRequest) -> HttpResponse:
+    """The phone's service worker at /p/sw.js: its scope, /p/, covers every phone page."""
+    response = HttpResponse(_phone_worker(), content_type="application/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"  # a new deployment's worker is found at once
+    response["Service-Worker-Allowed"] = PHONE_SCOPE
+    return response

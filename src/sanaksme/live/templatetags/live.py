@@ -18,24 +18,29 @@ from django.utils.translation import gettext as _
 
 from sanaksme.boards.domain.notes import NOTE_LIMIT
 from sanaksme.groups.domain.worksheet import TEXT_LIMIT
+from sanaksme.programme.domain.methods import BRAINSTORM_COLUMNS
+from sanaksme.programme.labels import option_label
 
 register = template.Library()
 
 
 @register.simple_tag
 def live_config(ws_url: str, audience: str, people: Any = None,
-                me: int | None = None, easy: bool = False) -> SafeString:
+                me: int | None = None, easy: bool = False,
+                worker: str | None = None) -> SafeString:
     """The JSON a live screen's script reads. `people` (id, name) only on the console;
     `me` is the phone's own participant id; `easy`: the meeting offers the simple view
-    (pictures and short words) on phones."""
+    (pictures and short words) on phones; `worker`: the phone's service worker."""
     strings: dict[str, str] = {}
     for part in (_common, _boards, _speaking, _presenting, _groups):
         strings.update(part())
+    if audience == "phone":
+        strings.update(_visit())
     if easy:
         strings.update(_easy())
     return json_script({
         "ws": ws_url, "audience": audience, "limit": NOTE_LIMIT, "me": me, "easy": easy,
-        "line_limit": TEXT_LIMIT,
+        "line_limit": TEXT_LIMIT, "sw": worker, "swScope": "/p/",
         "people": [{"id": pk, "name": name} for pk, name in (people or [])],
         "strings": strings,
     }, "live-config")
@@ -279,6 +284,29 @@ def _groups() -> dict[str, str]:
         "g_cancel_move": _("Cancel moving"),
         "g_chart": _("Who can change it: the experts' and the community's view"),
         "g_experts": _("Experts"),
+    }
+
+
+def _visit() -> dict[str, str]:
+    """A site visit on the phone (js/live/visit.js) and the waiting notes (offline.js)."""
+    return {
+        **{f"col_{code}": str(option_label(code)) for code in BRAINSTORM_COLUMNS},
+        "v_address": _("Address"),
+        "v_host": _("Host"),
+        "v_look_for": _("What to look at"),
+        "v_departure": _("We leave at"),
+        "v_next": _("Next:"),
+        "v_today": _("Today's visits"),
+        "v_now": _("now"),
+        "v_observe": _("What did you see here?"),
+        "v_write": _("your observation"),
+        "v_thanks": _("Saved on this phone. It goes to the meeting by itself."),
+        "v_mine": _("My observations"),
+        "v_no_sheet": _("Observations are not collected for this place."),
+        "v_closed": _("Observations for this place are no longer collected."),
+        "w_waiting": _("Waiting on this phone:"),
+        "w_safe": _("These notes are safe and will be sent when the phone reaches the "
+                    "meeting again."),
     }
 
 

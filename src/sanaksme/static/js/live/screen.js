@@ -9,11 +9,16 @@
  * what differs between screens as each method's `ctx.opts`, and may pass hooks:
  * beforeDraw(state) runs before every draw (the projector's welcome screen);
  * onEvent(event, state) -> handled? takes events no method owns (the console's phone
- * count); idle: the string key of the text shown while no item runs.
+ * count); idle: the string key of the text shown while no item runs; keep {load, save}:
+ * where the last state is kept, so a screen without its server draws it (the phone,
+ * offline.js); afterDraw(base) and onStatus(online, base): after every draw and change
+ * of the connection (the phone's waiting-notes banner).
  */
 import {connect, newClientId} from "./connection.js";
 import {startTicking, tickNow} from "./countdown.js";
 import {el, keyed} from "./dom.js";
+
+const KEPT_AFTER = 3000;  // ms without a state before the kept one is drawn
 
 /** methods: {boards: {module, opts}, speaking: …, presenting: …, groups: …}. */
 export function startScreen(methods, hooks = {}) {
@@ -31,7 +36,7 @@ export function startScreen(methods, hooks = {}) {
   }
   const partOf = {boards: (s) => (s.sheets && s.sheets.length ? s.sheets : null),
                   speaking: (s) => s.speaking, presenting: (s) => s.presenting,
-                  groups: (s) => s.groups};
+                  groups: (s) => s.groups, visit: (s) => s.visit};
 
   function parts(state) {
     if (!state.item) return [{key: "waiting", draw: (view) => {
@@ -47,7 +52,7 @@ export function startScreen(methods, hooks = {}) {
       return true;
     };
     take("presenting");
-    if (!take("speaking") && !take("groups")) take("boards");
+    if (!take("speaking") && !take("groups") && !take("visit")) take("boards");
     return list;
   }
   function draw() {
@@ -60,6 +65,13 @@ export function startScreen(methods, hooks = {}) {
                         (p) => (p.name ? el("div", {class: "part part-" + p.name}) : el("div", {})));
     list.forEach((p, i) => p.draw(views[i]));
     tickNow();
+    if (hooks.afterDraw) hooks.afterDraw(base);
+  }
+  /** No state from the server (offline, or it does not answer): the last one kept. */
+  function drawKept() {
+    if (base.state || !hooks.keep) return;
+    const kept = hooks.keep.load();
+    if (kept) { base.state = kept; draw(); }
   }
 
   function onEvent(msg) {
@@ -81,18 +93,32 @@ export function startScreen(methods, hooks = {}) {
     }
     if (result.entry) draw();
   }
+  let started = false;
   function setStatus(online) {
     document.body.classList.toggle("offline", !online);
     const badge = document.getElementById("conn");
     if (badge) badge.textContent = online ? S.online : S.offline;
+    if (hooks.onStatus) hooks.onStatus(online, base);
+    if (!online && started) drawKept();  // a socket that closed (not the first "connecting")
   }
 
   const conn = connect(cfg, {
-    onState: (state) => { base.state = state; draw(); },
+    onState: (state) => {
+      base.state = state;
+      if (hooks.keep) hooks.keep.save(state);
+      draw();
+    },
     onEvent, onAnswer, onStatus: setStatus,
   });
   Object.assign(base, {send: conn.send, queue: conn.queue, now: conn.now,
                        pending: () => conn.outbox.pending(), outbox: conn.outbox});
+  started = true;
+  if (hooks.keep) {
+    if (navigator.onLine === false) drawKept();
+    else setTimeout(drawKept, KEPT_AFTER);  // a server that does not answer at all
+    // What events changed since the last state goes with the page.
+    window.addEventListener("pagehide", () => { if (base.state) hooks.keep.save(base.state); });
+  }
   startTicking(conn.now);
   document.addEventListener("keydown", (e) => {
     if (!base.state) return;

@@ -32,6 +32,10 @@ const SHAPES = {
   speaker: [["circle", {cx: "16", cy: "12", r: "8"}], ["path", {d: "M2 46c0-11 6-19 14-19s14 8 14 19z"}],
             ["path", {d: "M33 10c5 4 5 14 0 18l2.6 2.6c6.5-5.5 6.5-17.7 0-23.2zM38 5c8 7 8 21 0 28l2.6 2.6c9.6-8.6 9.6-24.6 0-33.2z"}]],
   clock: [["circle", {cx: "24", cy: "24", r: "21"}], ["path", {d: "M22 10h4v13l9 5-2 3.5-11-6.5z", cut: true}]],
+  // A phone holding what waits to be sent (an hourglass on its screen).
+  phone: [["path", {d: "M14 2h20a4 4 0 0 1 4 4v36a4 4 0 0 1-4 4H14a4 4 0 0 1-4-4V6a4 4 0 0 1 4-4z"}],
+          ["path", {d: "M14 7h20v31H14z", cut: true}],
+          ["path", {d: "M18 11h12v3l-4.5 5.5L30 25v3H18v-3l4.5-5.5L18 14z"}]],
 };
 
 export const PICTO_NAMES = Object.keys(SHAPES);
