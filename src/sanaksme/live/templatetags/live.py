@@ -297,7 +297,7 @@ def _visit() -> dict[str, str]:
         "v_departure": _("We leave at"),
         "v_next": _("Next:"),
         "v_today": _("Today's visits"),
-        "v_now": _("now"),
+        "v_now": _("we are here"),
         "v_observe": _("What did you see here?"),
         "v_write": _("your observation"),
         "v_thanks": _("Saved on this phone. It goes to the meeting by itself."),
