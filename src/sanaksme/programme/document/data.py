@@ -42,6 +42,8 @@ class Labels:
     method: str
     location: str
     materials: str
+    host: str
+    look_for: str
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class SiteLine:
     description: str
     note: str = ""  # the agenda item's own description of the visit
     time: str = ""
+    host: str = ""
+    look_for: str = ""  # what the participants should notice there
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,8 @@ def _build(meeting: Meeting) -> ProgrammeDocument:
         plan=tuple(split_paragraphs(meeting.plan)),
         structure=tuple(split_paragraphs(meeting.structure)),
         days=tuple(_day_block(day, sites, meeting.language) for day in days),
-        sites=tuple(SiteLine(s.name, s.address, " ".join(s.description.split()))
+        sites=tuple(SiteLine(s.name, s.address, " ".join(s.description.split()),
+                             host=s.host, look_for=" ".join(s.look_for.split()))
                     for s in sites.values()),
         methods=tuple(_method_entries(days, sites)),
         project_number=number,
@@ -149,6 +154,8 @@ def _labels() -> Labels:
         method=pgettext("document", "Method"),
         location=pgettext("document", "Location"),
         materials=pgettext("document", "Materials"),
+        host=pgettext("document", "Host"),
+        look_for=pgettext("document", "What to look at"),
     )
 
 
@@ -261,6 +268,8 @@ def _visits_entry(visits: list[AgendaItem], sites: dict[str, Site], day_number: 
             description=" ".join(site.description.split()) if site else "",
             note=" ".join(item.description.split()),
             time=_time_range(item.starts_at, item.ends_at),
+            host=site.host if site else "",
+            look_for=" ".join(site.look_for.split()) if site else "",
         ))
     lead = tie_numbers(ngettext(
         "The participants visit %(count)d place to learn about its good practice:",

@@ -222,6 +222,15 @@ def _method(word: Any, doc: ProgrammeDocument, entry: MethodEntry) -> None:
         rest += f". {site.description}" if site.description else ""
         rest += f" {site.note}" if site.note else ""
         p.add_run(rest)
+        for label, text in ((doc.labels.host, site.host),
+                            (doc.labels.look_for, site.look_for)):
+            if text:
+                detail = word.add_paragraph(style="List Continue")
+                detail.paragraph_format.space_after = Pt(2)
+                caption = detail.add_run(f"{label}: ")
+                caption.bold = True
+                caption.font.size = Pt(9.5)
+                detail.add_run(text).font.size = Pt(9.5)
     if entry.materials:
         p = word.add_paragraph()
         label = p.add_run(f"{doc.labels.materials}: ")

@@ -90,6 +90,19 @@ def test_methods_skip_breaks_and_fold_a_days_visits_into_one_entry(demo: Meeting
     assert all(e.title not in ("Pusdienas", "Kafijas pauze") for e in doc.methods)
 
 
+def test_each_visit_carries_its_address_host_and_what_to_look_at(demo: Meeting) -> None:
+    demo.sites.filter(key="pii-26").update(address="Aveņu iela 40, Daugavpils")
+    demo = meeting_get_full(demo.slug)
+
+    school, preschool = programme_document(demo).methods[0].sites[:2]
+
+    assert school.host == "Skolas direktora vietniece izglītības jomā"
+    assert school.look_for.startswith("Kā romu skolotāja palīgs strādā stundā")
+    assert "\n" not in school.look_for
+    assert (preschool.address, preschool.host) == ("Aveņu iela 40, Daugavpils",
+                                                   "Iestādes vadītāja")
+
+
 def test_agenda_lists_every_item_of_each_day(demo: Meeting) -> None:
     doc = programme_document(demo)
 
@@ -200,6 +213,28 @@ def test_pdf_of_english_meeting_has_english_headings_and_rules(demo_en: Meeting)
         assert heading in text
     assert "no more than 3 minutes per participant" in text
     assert "4 small groups" in text
+
+
+def test_pdf_and_docx_print_each_visits_host_and_what_to_look_at(demo_en: Meeting) -> None:
+    pdf = pdf_text(render_pdf(demo_en))
+    word = docx_text(render_docx(demo_en))
+
+    for text in (pdf, word):
+        assert "Host: Skolas direktora vietniece izglītības jomā" in text
+        assert "Host: Romu biedrības valdes priekšsēdētājs" in text
+        assert ("What to look at: Kā romu bērnus sagatavo skolai; kā notiek vecāku vakari"
+                in text)
+
+
+def test_a_site_without_host_or_look_for_prints_neither_label(demo_en: Meeting) -> None:
+    demo_en.save(update_fields=["language"])
+    demo_en.sites.update(host="", look_for="")
+
+    pdf = pdf_text(render_pdf(meeting_get_full(demo_en.slug)))
+
+    assert SITE_NAMES[0] in pdf
+    assert "Host:" not in pdf
+    assert "What to look at" not in pdf
 
 
 def test_pdf_shows_user_markup_as_text(demo: Meeting) -> None:

@@ -104,6 +104,58 @@ def test_day_not_listed_in_the_file_is_created_empty(demo_text: str, no_demo: No
     assert not meeting.days.get(date="2017-01-28").items.exists()
 
 
+# Sites: host and what to look at ---------------------------------------------------
+
+OLD_SITES_FILE = """\
+organisation:
+  name: Biedrība
+meeting:
+  slug: vizites-2016
+  title: Pieredzes apmaiņa
+  place: Rēzekne
+  starts: 2016-05-10
+sites:
+- key: skola
+  name: Rēzeknes 2. vidusskola
+  address: Skolas iela 1
+  description: Skolotāju palīgi.
+days:
+- date: 2016-05-10
+  items:
+  - start: '10:00'
+    title: Vizīte skolā
+    method: site_visit
+    params:
+      site: skola
+"""
+
+
+def test_demo_sites_carry_a_host_and_what_to_look_at(demo: Meeting) -> None:
+    sites = list(demo.sites.all())
+
+    assert [s.host for s in sites][:2] == ["Skolas direktora vietniece izglītības jomā",
+                                           "Iestādes vadītāja"]
+    assert all(s.host and s.look_for for s in sites)
+    assert "vecāku vakari" in sites[1].look_for
+
+
+def test_host_and_look_for_travel_in_the_exported_file(demo: Meeting) -> None:
+    site = parse_programme(export(demo)).sites[2]
+
+    assert site["host"] == "Pārvaldes romu integrācijas speciāliste"
+    assert site["look_for"].startswith("Kā ģimene piesakās atbalstam")
+
+
+def test_a_file_without_host_or_look_for_still_imports(no_demo: None) -> None:
+    meeting = programme_import(text=OLD_SITES_FILE)
+
+    site = meeting.sites.get()
+    assert (site.address, site.host, site.look_for) == ("Skolas iela 1", "", "")
+    exported = programme_as_dict(meeting_get_full(meeting.slug))["sites"][0]
+    assert "host" not in exported
+    assert "look_for" not in exported
+
+
 # Bad files -----------------------------------------------------------------------
 
 Edit = Callable[[str], str]
@@ -169,6 +221,12 @@ BAD_FILES = [
     pytest.param(replace("language: lv", "language: de"),
                  "meeting.language", "language: de", ["“de”", "lv, en"],
                  id="unknown-language"),
+    pytest.param(replace("host: Iestādes vadītāja", "host: " + "ā" * 301),
+                 "sites[1].host", "host: āāā", ["301 characters, at most 300"],
+                 id="host-too-long"),
+    pytest.param(replace("look_for: Kā romu bērnus", "look_for: " + "ā" * 1000 + " Kā"),
+                 "sites[1].look_for", "look_for: āāā", ["at most 1000"],
+                 id="look-for-too-long"),
 ]
 
 

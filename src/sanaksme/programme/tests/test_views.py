@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from sanaksme.participants.models import Participant
-from sanaksme.programme.models import AgendaItem, Meeting, Organisation
+from sanaksme.programme.models import AgendaItem, Meeting, Organisation, Site
 from sanaksme.programme.selectors import meeting_get_full, programme_as_dict
 
 pytestmark = pytest.mark.django_db
@@ -288,6 +288,67 @@ def test_unknown_export_format_is_404(facilitator_client: Client,
     response = facilitator_client.get(f"{DEMO}programme.exe")
 
     assert response.status_code == 404
+
+
+# Sites ------------------------------------------------------------------------------
+
+def site_post_data(site: Site, **changes: Any) -> dict[str, Any]:
+    """What the site form posts when saved unchanged, with `changes` applied."""
+    return {"key": site.key, "name": site.name, "address": site.address,
+            "host": site.host, "description": site.description,
+            "look_for": site.look_for} | changes
+
+
+def test_site_page_edits_host_and_what_to_look_at(facilitator_client: Client,
+                                                  demo_meeting: Meeting) -> None:
+    site = demo_meeting.sites.get(key="pii-26")
+    url = f"{DEMO}sites/{site.pk}/"
+
+    page = facilitator_client.get(url).content.decode()
+    response = facilitator_client.post(url, site_post_data(
+        site, host="Vadītājas vietniece", look_for="Vecāku vakars ceturtdienās."))
+
+    assert 'name="host"' in page
+    assert 'name="look_for"' in page
+    assert 'maxlength="1000"' in page
+    assert response.status_code == 302
+    site.refresh_from_db()
+    assert (site.host, site.look_for) == ("Vadītājas vietniece",
+                                          "Vecāku vakars ceturtdienās.")
+    assert "Vadītājas vietniece" in facilitator_client.get(DEMO).content.decode()
+
+
+def test_new_site_without_host_or_look_for_is_saved(facilitator_client: Client,
+                                                    demo_meeting: Meeting) -> None:
+    response = facilitator_client.post(f"{DEMO}sites/new/", {
+        "key": "biblioteka", "name": "Latgales Centrālā bibliotēka"})
+
+    assert response.status_code == 302
+    site = demo_meeting.sites.get(key="biblioteka")
+    assert (site.host, site.look_for) == ("", "")
+
+
+@pytest.mark.parametrize(("field", "value", "fragment"), [
+    ("host", "ā" * 301, "300"),
+    ("look_for", "ā" * 1001, "1000"),
+    ("look_for", "Stunda\x07", "control characters"),
+])
+def test_a_bad_host_or_look_for_re_renders_with_an_error(
+        facilitator_client: Client, demo_meeting: Meeting, field: str, value: str,
+        fragment: str) -> None:
+    facilitator_client.post("/i18n/setlang/", {"language": "en", "next": "/console/"})
+    site = demo_meeting.sites.get(key="pii-26")
+    before = (site.host, site.look_for)
+
+    response = facilitator_client.post(f"{DEMO}sites/{site.pk}/",
+                                       site_post_data(site, **{field: value}))
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors[field]
+    assert len(errors) == 1
+    assert fragment in errors[0]
+    site.refresh_from_db()
+    assert (site.host, site.look_for) == before
 
 
 # Language and escaping ------------------------------------------------------------
