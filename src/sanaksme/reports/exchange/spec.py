@@ -51,7 +51,8 @@ from sanaksme.speaking.models import Hand, Round, Turn
 
 SCHEMA = "sanaksme/meeting@2"
 # Every tag the import reads, oldest first: version n is READABLE[n - 1].
-# @2 added themes.named.
+# @2 added themes.named; sites.host, sites.look_for; sheets.visit_revealed;
+# notes.from_visit, notes.written_at.
 READABLE = ("sanaksme/meeting@1", SCHEMA)
 Scope = Callable[[Meeting], "models.QuerySet[Any]"]
 Path = tuple[str, ...]
@@ -103,8 +104,9 @@ _M = Method
 CORE_TABLES = (
     Table("days", Day, ("date", "title", "description", "starts_at", "ends_at",
                         "created_at"), _by_meeting(Day), unique=(("date",),)),
-    Table("sites", Site, ("key", "name", "address", "description", "position",
-                          "created_at"), _by_meeting(Site), unique=(("key",),)),
+    Table("sites", Site, ("key", "name", "address", "host", "description", "look_for",
+                          "position", "created_at"), _by_meeting(Site), unique=(("key",),),
+          since={"host": 2, "look_for": 2}),
     Table("items", AgendaItem, (
         "day", "position", "starts_at", "ends_at", "title", "description", "location",
         "materials", "method", "params", "created_at"), _by_meeting(AgendaItem, "day__meeting"),

@@ -213,6 +213,53 @@ def test_an_older_file_cannot_have_a_field_added_later(exported: dict[str, Any])
     assert any(e.startswith("sheets[0].visit_revealed: unknown field") for e in errors)
 
 
+def _sites(meeting: Meeting) -> list[tuple[str, str, str]]:
+    return list(meeting.sites.values_list("key", "host", "look_for"))
+
+
+def test_the_sites_host_and_what_to_look_at_travel(
+    meeting: Meeting, exported: dict[str, Any],
+) -> None:
+    copied = meeting_import(exported, slug="daugavpils-copy")
+
+    assert exported["sites"][0]["host"] == "Skolas direktora vietniece izglītības jomā"
+    assert _sites(copied) == _sites(meeting)
+    assert all(host and look_for for _key, host, look_for in _sites(copied))
+
+
+def test_an_older_file_without_host_or_look_for_imports_with_both_empty(
+    exported: dict[str, Any],
+) -> None:
+    exported["schema"] = "sanaksme/meeting@1"
+    _drop_later_fields(exported)
+    assert "host" not in exported["sites"][0]
+
+    copied = meeting_import(json.dumps(exported), slug="daugavpils-copy")
+
+    assert [key for key, _host, _look in _sites(copied)] == [s["key"] for s in exported["sites"]]
+    assert all(host == look_for == "" for _key, host, look_for in _sites(copied))
+
+
+def test_an_older_file_cannot_have_a_sites_host(exported: dict[str, Any]) -> None:
+    exported["schema"] = "sanaksme/meeting@1"
+    _drop_later_fields(exported)
+    exported["sites"][1]["host"] = "Iestādes vadītāja"
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors == [errors[0]]
+    assert errors[0].startswith("sites[1].host: unknown field")
+
+
+def test_a_too_long_look_for_is_refused(exported: dict[str, Any]) -> None:
+    exported["sites"][0]["look_for"] = "ā" * 1001
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors[0].startswith("sites[0].look_for: ")
+    assert "1000" in errors[0]
+
+
 def _drop_later_fields(exported: dict[str, Any]) -> None:
     """Make an exported file look like one of format version 1."""
     for table in tables():
