@@ -637,8 +637,19 @@ IDS: list[Action] = [
     Action("console", "theme_confirm", "group_work", lambda w: {"theme": w.a["theme"]}),
     Action("console", "projector_show", "brainstorm", lambda w: {"mode": "sheet",
                                                                  "sheet": w.a["sheet"]}),
+    Action("console", "visit_note_type", "site_visit", lambda w: {
+        "sheet": w.a["sheet"], "column": "problem", "text": "x", "client_id": "c",
+        "author": None}),
+    Action("console", "visit_note_type", "site_visit", lambda w: {
+        "sheet": w.a["sheet"], "column": "problem", "text": "x", "client_id": "c",
+        "author": w.b["person"]}),
+    Action("console", "visit_reveal", "brainstorm", lambda w: {
+        "sheet": w.a["sheet"], "revealed": True}),
     Action("phone", "note_submit", "brainstorm", lambda w: {
         "sheet": w.a["sheet"], "column": "problem", "text": "x", "client_id": "c"}),
+    Action("phone", "visit_note_add", "site_visit", lambda w: {
+        "sheet": w.a["sheet"], "column": "problem", "text": "x", "client_id": "c",
+        "written_at": "2017-05-18T10:00:00+03:00"}),
     Action("phone", "reply_submit", "brainstorm", lambda w: {
         "note": w.a["note"], "kind": "question", "text": "x", "client_id": "c"}),
     Action("phone", "factor_arrange", "group_work", lambda w: {

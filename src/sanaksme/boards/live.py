@@ -19,11 +19,13 @@ from sanaksme.live.channel_groups import Audience
 from sanaksme.live.opening import item_closed, item_opened
 from sanaksme.live.payload import refusal
 from sanaksme.live.state import OMIT, Phone, Screen, phone_part, state_part
+from sanaksme.participants.models import Participant
+from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.models import AgendaItem
 
-from . import services
+from . import services, visits
 from .permissions import access_note, access_sheet
-from .selectors import NOTE_METHODS, projector_view_state, sheets_state
+from .selectors import NOTE_METHODS, projector_view_state, sheets_state, visit_state
 
 
 @dataclass(frozen=True)
@@ -179,3 +181,91 @@ def sheets_open(item: AgendaItem) -> None:
 def projector_view_reset(item: AgendaItem) -> None:
     """The next item starts with every sheet in turn."""
     services.projector_view_reset(meeting_id=item.day.meeting_id)
+
+
+# Observations from a site visit (boards/visits.py, docs/domain/visits.md). -----------
+
+
+@dataclass(frozen=True)
+class VisitNoteAdd:
+    sheet: int
+    column: str
+    text: str
+    client_id: str
+    written_at: str  # the phone's clock, ISO 8601 with its offset
+    anonymous: bool = False
+
+
+@live_action("visit_note_add", audiences={PHONE}, retry_on_database_error=True)
+def visit_note_add(ctx: ActionContext, payload: VisitNoteAdd) -> Reply:
+    author = Participant.objects.filter(pk=ctx.phone_participant_id,
+                                        meeting_id=ctx.meeting_id).first()
+    note, _created = visits.visit_note_add(
+        sheet=access_sheet(ctx.meeting_id, payload.sheet), column=payload.column,
+        text=payload.text, client_id=payload.client_id, written_at=payload.written_at,
+        author=author, anonymous=payload.anonymous)
+    return {"type": "ack", "client_id": payload.client_id, "note_id": note.pk,
+            "seq": note.seq}
+
+
+@dataclass(frozen=True)
+class VisitNoteType:
+    sheet: int
+    column: str
+    text: str
+    client_id: str
+    author: int | None = None  # a participant of the meeting; None: anonymous
+
+
+@live_action("visit_note_type", audiences={CONSOLE}, retry_on_database_error=True)
+def visit_note_type(ctx: ActionContext, payload: VisitNoteType) -> Reply:
+    note, _created = visits.visit_note_type(
+        sheet=access_sheet(ctx.meeting_id, payload.sheet), column=payload.column,
+        text=payload.text, client_id=payload.client_id, author_id=payload.author)
+    return {"type": "ack", "client_id": payload.client_id, "note_id": note.pk,
+            "seq": note.seq}
+
+
+@dataclass(frozen=True)
+class VisitReveal:
+    sheet: int
+    revealed: bool
+
+
+@live_action("visit_reveal", audiences={CONSOLE})
+def visit_reveal(ctx: ActionContext, payload: VisitReveal) -> Reply:
+    visits.visit_reveal(sheet=access_sheet(ctx.meeting_id, payload.sheet),
+                        revealed=payload.revealed)
+    return None
+
+
+@state_part("visit")
+def visit(screen: Screen) -> Any:
+    """For a site-visit item: the place, the day's visits, the departure, the site's
+    sheet and whether observations are accepted now (+ the console: how many)."""
+    if screen.item is None or screen.item.method != Method.SITE_VISIT.value:
+        return OMIT
+    return visit_state(screen.meeting, screen.item, screen.audience)
+
+
+def _visit_mine(phone: Phone) -> Hashable:
+    """A phone's own observations go into its `visit` (keyed by who holds the phone)."""
+    shared = phone.shared.get("visit")
+    if not shared or shared.get("sheet") is None or phone.participant_id is None:
+        return OMIT
+    return phone.participant_id
+
+
+def _visit_with_mine(phone: Phone, participant_id: Any) -> dict[str, Any]:
+    shared = phone.shared["visit"]
+    return {**shared, "mine": visits.mine(shared["sheet"]["id"], int(participant_id))}
+
+
+phone_part("visit", build=_visit_with_mine)(_visit_mine)
+
+
+@item_opened
+def visit_sheet_open(item: AgendaItem) -> None:
+    """A site visit opens: its site's sheet exists from now on (phones post to it)."""
+    if item.method == Method.SITE_VISIT.value:
+        visits.visit_sheet(item, create=True)

@@ -3,6 +3,7 @@ the designer (the previous meeting's suggestions)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,11 +11,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from sanaksme.live.channel_groups import Audience
 from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.labels import option_label
 from sanaksme.programme.models import AgendaItem, Meeting
 
 from .models import Note, Reply, Sheet, SuggestionUptake
+from .services import written_time
 from .uptake import suggestion_notes
 
 NOTE_METHODS = (Method.BRAINSTORM.value, Method.FEEDBACK.value)
@@ -30,11 +33,14 @@ def sheets_state(item: AgendaItem, *, console: bool = False) -> list[dict[str, A
     sheets = sorted(item.sheets.all(), key=lambda s: s.position)
     visible = [s for s in sheets if console or s.revealed]
     notes = Note.objects.filter(sheet__in=visible).order_by("seq")
+    children = Note.objects.filter(sheet__in=visible, merged_into__isnull=False,
+                                   hidden=False)
     if not console:
         notes = notes.filter(hidden=False, merged_into__isnull=True)
-    merged = Counter(Note.objects.filter(sheet__in=visible, merged_into__isnull=False,
-                                         hidden=False)
-                     .values_list("merged_into_id", flat=True))
+        held = [s.pk for s in visible if not s.visit_revealed]  # the visit's, not yet
+        notes = notes.exclude(sheet__in=held, from_visit=True)
+        children = children.exclude(sheet__in=held, from_visit=True)
+    merged = Counter(children.values_list("merged_into_id", flat=True))
     replies = _replies(Reply.objects.filter(note__sheet__in=visible))
     by_sheet: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for note in notes.values(*NOTE_FIELDS):
@@ -45,15 +51,18 @@ def sheets_state(item: AgendaItem, *, console: bool = False) -> list[dict[str, A
 
 
 NOTE_FIELDS = ("id", "sheet_id", "column", "text", "seq", "hidden", "hidden_reason",
-               "merged_into_id")
+               "merged_into_id", "from_visit", "written_at")
 
 
 def note_entry(note: dict[str, Any], *, merged: int, replies: list[dict[str, str]],
                console: bool) -> dict[str, Any]:
     """One note as a live screen's state shows it (`note` holds NOTE_FIELDS); the
-    console's entry also says whether it is hidden, why, and what it is merged into."""
+    console's entry also says whether it is hidden, why, and what it is merged into.
+    `from_visit`: an observation from the site visit, `written_at` when (ISO 8601)."""
     entry = {"id": note["id"], "column": note["column"], "text": note["text"],
-             "seq": note["seq"], "merged": merged, "replies": replies}
+             "seq": note["seq"], "merged": merged, "replies": replies,
+             "from_visit": note["from_visit"],
+             "written_at": written_time(note["written_at"])}
     if console:
         entry.update(hidden=note["hidden"], reason=note["hidden_reason"],
                      merged_into=note["merged_into_id"])
@@ -90,9 +99,61 @@ def _replies(replies: QuerySet[Reply]) -> dict[int, list[dict[str, str]]]:
 
 def _sheet(sheet: Sheet, notes: list[dict[str, Any]]) -> dict[str, Any]:
     return {"id": sheet.pk, "key": sheet.key, "title": sheet.title,
-            "revealed": sheet.revealed,
+            "revealed": sheet.revealed, "visit_revealed": sheet.visit_revealed,
             "columns": [{"key": c, "label": option_label(c)} for c in sheet.columns],
             "notes": notes}
+
+
+def _hhmm(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
+def visit_state(meeting: Meeting, item: AgendaItem, audience: Audience) -> dict[str, Any]:
+    """A site-visit item as a live screen shows it (the `visit` part): the place, the
+    day's visits with this one marked, the departure (this visit's end) and the next
+    visit, the site's sheet (None: no brainstorm lists the site), whether observations
+    are accepted now; a phone's `mine` is filled per phone (boards/live.py), the
+    console gets `notes`: how many observations the sheet has from the visit."""
+    from .visits import visit_sheet, window_open  # visits imports the services
+
+    key = str(item.params.get("site") or "")
+    sites = {s.key: s for s in meeting.sites.all()}
+    site = sites.get(key)
+    day = [i for i in item.day.items.order_by("position", "id")
+           if i.method == Method.SITE_VISIT.value]
+
+    def site_name(visit: AgendaItem) -> str:
+        found = sites.get(str(visit.params.get("site") or ""))
+        return found.name if found is not None else ""
+
+    later = [v for v in day if (v.position, v.pk) > (item.position, item.pk)]
+    after = later[0] if later else None
+    sheet = visit_sheet(item)
+    state: dict[str, Any] = {
+        "item_id": item.pk,
+        "site": {"key": key, "name": site.name if site else key,
+                 "address": site.address if site else "",
+                 "host": getattr(site, "host", "") or "",
+                 "look_for": getattr(site, "look_for", "") or ""},
+        "starts": _hhmm(item.starts_at), "ends": _hhmm(item.ends_at),
+        "schedule": [{"item_id": v.pk, "title": v.title, "site": site_name(v),
+                      "starts": _hhmm(v.starts_at), "ends": _hhmm(v.ends_at),
+                      "current": v.pk == item.pk} for v in day],
+        "departure": _hhmm(item.ends_at),
+        "next": None if after is None else {"title": after.title, "site": site_name(after),
+                                            "starts": _hhmm(after.starts_at)},
+        "sheet": None if sheet is None else {
+            "id": sheet.pk, "title": sheet.title, "columns": list(sheet.columns),
+            "labels": {c: option_label(c) for c in sheet.columns}},
+        "open": sheet is not None and window_open(sheet, meeting=meeting),
+    }
+    if audience is Audience.PHONE:
+        state["mine"] = []  # each phone's own: boards/live.py
+    if audience is Audience.CONSOLE:
+        state["notes"] = (0 if sheet is None else
+                          Note.objects.filter(sheet=sheet, from_visit=True,
+                                              hidden=False).count())
+    return state
 
 
 # What the projector shows of a board (Meeting.projector_view, set from the console):

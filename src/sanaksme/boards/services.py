@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sanaksme.core.clients import count_in_window
@@ -118,11 +118,14 @@ def _now() -> float:
 def note_create(*, sheet: Sheet, column: str, text: str, client_id: str,
                 author: Participant | None = None, anonymous: bool = False,
                 typed_by_facilitator: bool = False,
-                rate_limited: bool = True) -> tuple[Note, bool]:
+                rate_limited: bool = True, from_visit: bool = False,
+                written_at: dt.datetime | None = None) -> tuple[Note, bool]:
     """Store a note exactly once per client id; returns (note, created).
 
     On an anonymous feedback sheet the author is not stored at all. `rate_limited`
-    is False only for a recorded meeting replayed on its own clock (replay/).
+    is False only for a recorded meeting replayed on its own clock (replay/). A note
+    `from_visit` (boards/visits.py) reaches the room only once the sheet's visit is
+    revealed.
     """
     client_id = client_id.strip()[:64]
     if not client_id:
@@ -146,11 +149,13 @@ def note_create(*, sheet: Sheet, column: str, text: str, client_id: str,
             note = Note.objects.create(
                 meeting_id=sheet.meeting_id, sheet=sheet, column=column, text=cleaned,
                 author=author, anonymous=anonymous, client_id=client_id, seq=seq,
-                typed_by_facilitator=typed_by_facilitator)
+                typed_by_facilitator=typed_by_facilitator, from_visit=from_visit,
+                written_at=written_at)
             added = NoteAdded(meeting_id=sheet.meeting_id, seq=seq, note_id=note.pk,
                               sheet_id=sheet.pk, column=column, text=cleaned,
-                              client_id=client_id)
-            if sheet.revealed:
+                              client_id=client_id, from_visit=from_visit,
+                              written_at=written_time(written_at))
+            if _room_sees(sheet.pk, from_visit=from_visit):
                 broadcast_on_commit(added)
             else:
                 broadcast_on_commit(added, [Audience.CONSOLE])
@@ -184,11 +189,18 @@ def note_submit(*, meeting_id: int, sheet_id: object, column: object, text: obje
 # Moderation: nothing is deleted; every change is audited and can be undone. ---------
 
 
-def _room_sees(sheet_id: int) -> bool:
-    """Whether the projector and phones see this sheet's notes (read after the seq is
-    taken, so a concurrent reveal is ordered before or after this change)."""
-    return bool(Sheet.objects.filter(pk=sheet_id).values_list("revealed", flat=True)
-                .get())
+def _room_sees(sheet_id: int, *, from_visit: bool = False) -> bool:
+    """Whether the projector and phones see this sheet's notes (of its visit, if
+    `from_visit`), read after the seq is taken, so a concurrent reveal is ordered
+    before or after this change."""
+    revealed, visit_revealed = (Sheet.objects.filter(pk=sheet_id)
+                                .values_list("revealed", "visit_revealed").get())
+    return bool(revealed and (visit_revealed or not from_visit))
+
+
+def written_time(value: dt.datetime | None) -> str | None:
+    """A note's `written_at` as the screens get it: ISO 8601 in the meeting's zone."""
+    return None if value is None else timezone.localtime(value).isoformat()
 
 
 def _note_changed(note: Note, others: Iterable[int | None] = ()) -> None:
@@ -204,8 +216,12 @@ def _note_changed(note: Note, others: Iterable[int | None] = ()) -> None:
             meeting_id=note.meeting_id, seq=seq, sheet_id=note.sheet_id,
             notes=note_entries(ids, console=True)), [Audience.CONSOLE])
         room: Event = SeqAdvanced(meeting_id=note.meeting_id, seq=seq)
+        notes = []
         if _room_sees(note.sheet_id):
-            notes = note_entries(ids, console=False)
+            held = not _room_sees(note.sheet_id, from_visit=True)
+            notes = [entry for entry in note_entries(ids, console=False)
+                     if not (held and entry["from_visit"])]  # held back: never told
+        if notes:
             for entry in notes:
                 if not entry["visible"]:  # removed: the room never sees its words
                     entry.update(text="", replies=[])
@@ -307,7 +323,7 @@ def reply_create(*, note: Note, kind: str, text: str, client_id: str,
                                      seq=seq)
         added = ReplyAdded(meeting_id=note.meeting_id, seq=seq, note_id=note.pk,
                            reply_id=reply.pk, kind=kind, text=cleaned)
-        if _room_sees(note.sheet_id):
+        if _room_sees(note.sheet_id, from_visit=note.from_visit):
             broadcast_on_commit(added)
         else:
             broadcast_on_commit(added, [Audience.CONSOLE])

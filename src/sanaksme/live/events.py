@@ -55,6 +55,8 @@ class NoteAdded(Event):
     column: str
     text: str
     client_id: str
+    from_visit: bool = False  # an observation from the site visit (boards/visits.py)
+    written_at: str | None = None  # when the phone says it was written (ISO 8601)
 
 
 @dataclass(frozen=True)

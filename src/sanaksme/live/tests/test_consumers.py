@@ -267,7 +267,8 @@ async def test_phone_note_is_acked_and_reaches_the_projector_once(
     added = await wall.receive_json_from()
     assert added == {"type": "boards.note_added", "meeting_id": live_meeting.pk,
                      "seq": ack["seq"], "note_id": ack["note_id"], "sheet_id": sheet.pk,
-                     "column": "problem", "text": "Nav telpu", "client_id": "c1"}
+                     "column": "problem", "text": "Nav telpu", "client_id": "c1",
+                     "from_visit": False, "written_at": None}
     assert await wall.receive_nothing()
     await wall.disconnect()
     await hand.disconnect()

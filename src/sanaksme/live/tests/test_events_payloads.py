@@ -62,6 +62,8 @@ def seq_of(meeting_id: int) -> int:
 
 def sample(hint: Any) -> Any:
     """A value of the field's type, for the round trip."""
+    if hint is bool:
+        return True
     if hint is int:
         return 7
     if hint is str:
@@ -190,7 +192,8 @@ def test_the_room_gets_a_hidden_note_without_its_words_or_reason(
 
     [entry] = payloads(sent)[ROOM]["notes"]
     assert entry == {"id": note.pk, "column": note.column, "text": "", "seq": note.seq,
-                     "merged": 0, "replies": [], "visible": False}
+                     "merged": 0, "replies": [], "visible": False, "from_visit": False,
+                     "written_at": None}
     assert "personiski" not in sent[1][0].to_message()["json"]
 
 

@@ -48,5 +48,5 @@ def test_each_action_is_declared_in_the_live_module_of_its_app() -> None:
 
 
 def test_the_state_parts_keep_the_order_the_screens_know() -> None:
-    assert list(STATE_PARTS) == ["item", "easy", "sheets", "projector_view", "speaking",
-                                 "presenting", "groups", "presence"]
+    assert list(STATE_PARTS) == ["item", "easy", "sheets", "projector_view", "visit",
+                                 "speaking", "presenting", "groups", "presence"]
