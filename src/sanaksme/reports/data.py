@@ -107,6 +107,7 @@ class SheetSection:
     columns: tuple[ColumnSection, ...]
     notes: int  # shown notes incl. merged ones
     hidden: int
+    from_visit: int = 0  # of `notes`: observations from the site visit
 
 
 @dataclass(frozen=True)

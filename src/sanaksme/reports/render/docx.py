@@ -31,6 +31,7 @@ from .words import (
     split_text,
     tour_line,
     turns_line,
+    visit_count,
     words,
 )
 
@@ -122,6 +123,8 @@ def _sheet(word: Any, sheet: SheetSection, w: Words) -> None:
     from docx.shared import Mm, Pt
 
     word.add_heading(sheet.title, level=2)
+    if sheet.from_visit:
+        docx_muted(word, visit_count(sheet.from_visit))
     for col in sheet.columns:
         if not col.notes:
             continue

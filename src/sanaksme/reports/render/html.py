@@ -29,6 +29,7 @@ from .words import (
     split_text,
     tour_line,
     turns_line,
+    visit_count,
     words,
 )
 
@@ -81,7 +82,8 @@ def report_context(data: ReportData) -> dict[str, Any]:
                                        for r in day.rows]) for day in data.programme],
         "tours": [tour_line(t.speakers, t.total_seconds, t.average_seconds, t.allowed_seconds,
                             t.overruns, t.skipped) for t in data.tours],
-        "brainstorms": [_with(b, sheets=[_with(s, hidden_line=hidden_count(s.hidden))
+        "brainstorms": [_with(b, sheets=[_with(s, hidden_line=hidden_count(s.hidden),
+                                               visit_line=visit_count(s.from_visit))
                                          for s in b.sheets]) for b in data.brainstorms],
         "discussions": [_with(d, line=turns_line(d.turns, d.seconds),
                               by_category=[_with(c, time=duration(c.seconds))

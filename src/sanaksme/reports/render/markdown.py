@@ -19,6 +19,7 @@ from .words import (
     split_text,
     tour_line,
     turns_line,
+    visit_count,
     words,
 )
 
@@ -108,6 +109,8 @@ def _body(data: ReportData, w: Words) -> list[str]:
         out += [f"## {w.brainstorm}: {_text(b.title)}", ""]
         for sheet in b.sheets:
             out += [f"### {_text(sheet.title)}", ""]
+            if sheet.from_visit:
+                out += [f"*{visit_count(sheet.from_visit)}*", ""]
             for col in sheet.columns:
                 if col.notes:
                     out += [f"**{_text(col.label)}**", ""]

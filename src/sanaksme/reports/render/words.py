@@ -143,6 +143,13 @@ def split_text(split: Shares | None) -> str:
     return f"{split.municipality} / {split.state} / {split.community} %"
 
 
+def visit_count(count: int) -> str:
+    """How many of a site's notes were observations from the visit itself."""
+    return ngettext("%(count)d of these notes is an observation from the visit.",
+                    "%(count)d of these notes are observations from the visit.",
+                    count) % {"count": count}
+
+
 def hidden_count(count: int) -> str:
     return ngettext("%(count)d note hidden by the facilitator is left out.",
                     "%(count)d notes hidden by the facilitator are left out.",

@@ -57,9 +57,10 @@ class _Board:
 
     def section(self, sheet: Sheet) -> SheetSection:
         shown = self.shown.get(sheet.pk, [])
+        visible = [m for n in shown for m in (n, *self.merged.get(n.pk, []))]
         return SheetSection(title=sheet.title, columns=self.columns(sheet),
-                            notes=len(shown) + sum(len(self.merged.get(n.pk, [])) for n in shown),
-                            hidden=self.hidden.get(sheet.pk, 0))
+                            notes=len(visible), hidden=self.hidden.get(sheet.pk, 0),
+                            from_visit=sum(1 for n in visible if n.from_visit))
 
     def reply_count(self) -> int:
         return sum(len(r) for r in self.replies.values())
