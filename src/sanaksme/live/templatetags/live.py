@@ -34,8 +34,10 @@ def live_config(ws_url: str, audience: str, people: Any = None,
     strings: dict[str, str] = {}
     for part in (_common, _boards, _speaking, _presenting, _groups):
         strings.update(part())
-    if audience == "phone":
+    if audience in ("phone", "console"):
         strings.update(_visit())
+    if audience == "console":
+        strings.update(_scribe())
     if easy:
         strings.update(_easy())
     return json_script({
@@ -307,6 +309,25 @@ def _visit() -> dict[str, str]:
         "w_waiting": _("Waiting on this phone:"),
         "w_safe": _("These notes are safe and will be sent when the phone reaches the "
                     "meeting again."),
+    }
+
+
+def _scribe() -> dict[str, str]:
+    """The console's side of a visit (js/live/visit_console.js, the marks in boards.js)."""
+    return {
+        "from_visit": _("from the visit"),
+        "visit_show": _("Show the visit's observations"),
+        "visit_hide": _("Hide the visit's observations"),
+        "visit_held": _("The observations from the visit are not on the projector yet."),
+        "visit_flag": _("An observation from the visit"),
+        "visit_scribe": _("Type observations from the visit"),
+        "visit_keys": _("Enter sends and keeps the column and the person · Alt+1…4 picks a "
+                        "column · Alt+N who said it: first letters, Enter (empty: "
+                        "anonymous)"),
+        "visit_count": _("Observations from the visit so far:"),
+        "visit_open": _("Observations are accepted now."),
+        "visit_add_site": _("Add this place to a brainstorm in the designer to collect "
+                            "them."),
     }
 
 

@@ -14,7 +14,7 @@ import {counter} from "./counter.js";
 import {icon} from "./icons.js";
 
 // Symbols every Debian laptop font (DejaVu) and Android font has: no emoji font needed.
-const ICONS = {positive: "☺", problem: "⚠", existing_solution: "✔",
+export const ICONS = {positive: "☺", problem: "⚠", existing_solution: "✔",
                possible_solution: "✚", feedback: "✎", suggestion: "➜"};
 
 const chosen = {item: null, sheet: null, column: null, author: ""};
@@ -88,7 +88,8 @@ export function apply(event, state, ctx) {
     if (!sheet) return false;
     if (sheet.notes.some((n) => n.id === event.note_id)) return true;
     const note = {id: event.note_id, column: event.column, text: event.text, seq: event.seq,
-                  merged: 0, replies: []};
+                  merged: 0, replies: [], from_visit: !!event.from_visit,
+                  written_at: event.written_at || null};
     if (ctx.opts.tools) Object.assign(note, {hidden: false, reason: "", merged_into: null});
     sheet.notes.push(note);
     redraw(state);
@@ -131,7 +132,7 @@ function redraw(state) {
 
 /** A note the server refused for good goes back into the empty text box. */
 export function refused(entry) {
-  if (!entry || entry.action !== "note_submit") return;
+  if (!entry || (entry.action !== "note_submit" && entry.action !== "visit_note_type")) return;
   const area = document.getElementById("note-text");
   if (area && !area.value) { area.value = entry.text; unfold(); }
 }
@@ -174,6 +175,13 @@ function drawSheet(section, sheet, state, ctx) {
   } else if (o.tools && sheet.key === "feedback") {
     head.push(tool(S.withdraw, () => ctx.send({action: "sheet_reveal", sheet: sheet.id, revealed: false})));
   }
+  if (o.tools && sheet.notes.some((n) => n.from_visit)) {  // the visit's, held back until shown
+    const shown = !!sheet.visit_revealed;
+    if (!shown) head.push(el("p", {class: "hint visit-held"}, S.visit_held));
+    head.push(tool(shown ? S.visit_hide : S.visit_show,
+                   () => ctx.send({action: "visit_reveal", sheet: sheet.id, revealed: !shown}),
+                   shown ? "visit-reveal" : "primary visit-reveal"));
+  }
   if (!o.tools && !sheet.revealed) {
     head.push(el("p", {class: "waiting"}, S.collected_later));
     if (grid) { section.removeChild(grid); section._grid = grid = null; }
@@ -203,10 +211,13 @@ function drawSheet(section, sheet, state, ctx) {
 
 function noteNode(li, note, sheet, ctx) {
   const S = ctx.S;
-  li.className = "note" + (note.hidden ? " hidden-note" : "") + (note.merged_into ? " merged-note" : "");
+  li.className = "note" + (note.hidden ? " hidden-note" : "") + (note.merged_into ? " merged-note" : "")
+    + (note.from_visit ? " from-visit" : "");
   const bar = li._bar || null;
   for (const child of Array.from(li.childNodes)) if (child !== bar) li.removeChild(child);
-  const content = [el("span", {class: "text"}, note.text)];
+  const content = [];
+  if (note.from_visit) content.push(visitMark(note, S));
+  content.push(el("span", {class: "text"}, note.text));
   if (note.merged) content.push(el("span", {class: "merged", title: S.merged}, "×" + (note.merged + 1)));
   for (const r of note.replies || []) {
     const p = el("p", {class: "reply r-" + r.kind});
@@ -230,6 +241,18 @@ function noteNode(li, note, sheet, ctx) {
     for (const node of buttons.nodes(b)) b.insertBefore(node, form);
   }
   return li;
+}
+
+/** "from the visit · 10:40": the time the phone says it was written (the meeting's zone,
+ * as the server wrote it, whatever the laptop's zone). */
+export function visitTime(iso) {
+  const m = /T(\d\d:\d\d)/.exec(iso || "");
+  return m ? m[1] : "";
+}
+
+function visitMark(note, S) {
+  const time = visitTime(note.written_at);
+  return el("span", {class: "visit-mark"}, S.from_visit + (time ? " · " + time : "") + " ");
 }
 
 function roomTools(note, ctx) {
@@ -306,6 +329,12 @@ function composer(ctx) {
     c.columns = body.appendChild(el("div", {class: "choices choices-column", role: "group"}));
   }
   if (o.author && cfg.people.length) body.appendChild(authorPicker(ctx));
+  if (o.tools) {  // the scribe: on a site's sheet, an observation from the visit
+    c.visit = el("label", {class: "visit-flag", hidden: ""});
+    c.visitBox = el("input", {type: "checkbox", id: "note-from-visit"});
+    c.visit.append(c.visitBox, document.createTextNode(" " + S.visit_flag));
+    body.appendChild(c.visit);
+  }
   if (o.enterSends) body.appendChild(el("p", {class: "hint"}, S.shortcuts));
   body.appendChild(el("label", {for: "note-text"}, S.your_note));
   const draftKey = "draft." + cfg.ws;
@@ -427,6 +456,10 @@ function focusAuthor() {
 }
 
 function updateComposer(c, sheets, sheet, ctx) {
+  if (c.visit) {
+    c.visit.hidden = !sheet.key.startsWith("site-");
+    if (c.visit.hidden) c.visitBox.checked = false;
+  }
   c.sheets.hidden = sheets.length < 2;
   if (c.sheetStep) c.sheetStep.hidden = c.sheets.hidden;
   const options = sheets.map((s) => ({value: s.id, label: s.title}));
@@ -474,8 +507,9 @@ function submit(c, ctx) {
   if (!chosen.column) { c.error.textContent = ctx.S.pick_column; return; }
   if (!text) { c.error.textContent = ctx.S.empty; return; }
   if (!c.count.refresh()) return;  // too long: the counter says so, the text stays
-  const note = {action: "note_submit", client_id: ctx.newClientId(), sheet: chosen.sheet,
-                column: chosen.column, text};
+  const visit = c.visitBox && c.visitBox.checked && !c.visit.hidden;
+  const note = {action: visit ? "visit_note_type" : "note_submit", client_id: ctx.newClientId(),
+                sheet: chosen.sheet, column: chosen.column, text};
   if (chosen.author) note.author = Number(chosen.author);
   c.area.value = "";
   c.count.refresh();
