@@ -338,6 +338,8 @@ ROUTES: dict[str, Row] = {
     "live:projector": Row("public", "the projector token is the credential (tried "
                           "here with a wrong one)", values={"token": "wrong_token"}),
     "live:phone": JOIN,
+    "live:phone-worker": Row("public", "the phone's service worker: the same script for "
+                             "everyone, no meeting's data"),
 }
 ADMIN_PUBLIC = {"admin:login", "admin:logout"}  # the admin's own login form
 NOT_IDS = {"slug", "fmt", "direction", "kind"}  # path parameters that name no object

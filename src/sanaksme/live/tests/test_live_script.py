@@ -10,7 +10,9 @@ from django.template import Context, Template
 from sanaksme.live.templatetags.live import module_graph
 
 LIVE_JS = Path(settings.STATICFILES_DIRS[0]) / "js" / "live"
-ENTRIES = ("js/live/console.js", "js/live/phone.js", "js/live/projector.js")
+# The screens' modules, and the phone's service worker (registered, not imported).
+ENTRIES = ("js/live/console.js", "js/live/phone.js", "js/live/projector.js",
+           "js/live/worker.js")
 
 
 def test_every_live_module_is_reached_from_an_entry() -> None:

@@ -32,7 +32,7 @@ export function visitMessage(visit, column, text, clientId, now) {
   const trimmed = (text || "").trim();
   if (!visit || !visit.sheet || !visit.open || !column || !trimmed) return null;
   if (!visit.sheet.columns.includes(column)) return null;
-  return {action: VISIT_ACTION, client_id: clientId, sheet: visit.sheet.id, column,
+  return {action: "visit_note_add", client_id: clientId, sheet: visit.sheet.id, column,
           text: trimmed, written_at: isoWithOffset(now)};
 }
 
