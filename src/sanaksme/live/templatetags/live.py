@@ -34,8 +34,7 @@ def live_config(ws_url: str, audience: str, people: Any = None,
     strings: dict[str, str] = {}
     for part in (_common, _boards, _speaking, _presenting, _groups):
         strings.update(part())
-    if audience in ("phone", "console"):
-        strings.update(_visit())
+    strings.update(_visit())  # the projector shows the place and the day's visits too
     if audience == "console":
         strings.update(_scribe())
     if easy:
