@@ -13,9 +13,10 @@ export function draw(view, visit, ctx) {
   view._roomVisit = sig;
   view.replaceChildren();
   const box = view.appendChild(el("section", {class: "room-visit"}));
-  box.appendChild(el("p", {class: "room-visit-when"}, visit.starts + "–" + visit.ends));
-  box.appendChild(el("h1", {class: "room-visit-site"}, visit.site.name));
-  const facts = box.appendChild(el("dl", {class: "room-visit-facts"}));
+  // The item's title and time are above already: the place, then the day beside it.
+  const place = box.appendChild(el("div", {class: "room-visit-place"}));
+  place.appendChild(el("h1", {class: "room-visit-site"}, visit.site.name));
+  const facts = place.appendChild(el("dl", {class: "room-visit-facts"}));
   for (const [label, value] of [[S.v_address, visit.site.address], [S.v_host, visit.site.host],
                                 [S.v_look_for, visit.site.look_for]]) {
     if (!value) continue;
@@ -23,11 +24,13 @@ export function draw(view, visit, ctx) {
     facts.appendChild(el("dd", {}, value));
   }
   if (visit.departure) {
-    box.appendChild(el("p", {class: "room-visit-leave"}, S.v_departure + " " + visit.departure));
+    place.appendChild(el("p", {class: "room-visit-leave"}, S.v_departure + " " + visit.departure));
   }
-  const day = box.appendChild(el("ol", {class: "room-visit-day", "aria-label": S.v_today}));
+  const day = box.appendChild(el("div", {class: "room-visit-today"}));
+  day.appendChild(el("h2", {}, S.v_today));
+  const list = day.appendChild(el("ol", {class: "room-visit-day"}));
   for (const row of visit.schedule || []) {
-    const li = day.appendChild(el("li", {class: row.current ? "current" : ""}));
+    const li = list.appendChild(el("li", {class: row.current ? "current" : ""}));
     li.appendChild(el("span", {class: "time"}, row.starts));
     li.appendChild(el("span", {class: "what"}, row.site || row.title));
     if (row.current) li.appendChild(el("span", {class: "here"}, S.v_now));
