@@ -173,8 +173,8 @@ def visit_reveal(*, sheet: Sheet, revealed: bool) -> Sheet:
 
 def mine(sheet_id: int, participant_id: int) -> list[dict[str, Any]]:
     """A phone's own observations on a sheet (its author's, anonymous ones included)."""
-    return [{"id": n["id"], "column": n["column"], "text": n["text"],
-             "written_at": written_time(n["written_at"])}
+    return [{"id": n["id"], "client_id": n["client_id"], "column": n["column"],
+             "text": n["text"], "written_at": written_time(n["written_at"])}
             for n in Note.objects.filter(sheet_id=sheet_id, author_id=participant_id,
                                          from_visit=True)
-            .order_by("seq").values("id", "column", "text", "written_at")]
+            .order_by("seq").values("id", "client_id", "column", "text", "written_at")]

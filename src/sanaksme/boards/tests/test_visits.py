@@ -403,7 +403,8 @@ def test_the_phones_visit_state(
     assert part["sheet"]["columns"] == ["positive", "problem", "existing_solution",
                                         "possible_solution"]
     assert part["open"] is True
-    assert part["mine"] == [{"id": note.pk, "column": "positive", "text": note.text,
+    assert part["mine"] == [{"id": note.pk, "client_id": note.client_id, "column": "positive",
+                             "text": note.text,
                              "written_at": part["mine"][0]["written_at"]}]
     assert part["mine"][0]["written_at"].startswith("2017-01-26T10:40:00")
 

@@ -327,6 +327,15 @@ def _scribe() -> dict[str, str]:
         "visit_open": _("Observations are accepted now."),
         "visit_add_site": _("Add this place to a brainstorm in the designer to collect "
                             "them."),
+        "visit_offline_https": _("Phones keep working away from the network: a phone that "
+                                 "opened the meeting once reopens this visit from its own "
+                                 "memory, and its notes wait on it until it is back online."),
+        "visit_offline_http": _("Before people leave the hall: ask them to keep the "
+                                "meeting's page open on their phones. Their notes wait on "
+                                "the phone without the network and are sent when they are "
+                                "back. Over this plain http address a closed page cannot "
+                                "open again without the network; over https (the hosted "
+                                "mode) it can."),
     }
 
 

@@ -85,6 +85,10 @@ function build(view, ctx) {
   place.appendChild(el("h3", {}, S.v_today));
   v.schedule = place.appendChild(el("ol", {class: "visit-schedule"}));
   v.count = view.appendChild(el("p", {class: "visit-count", id: "visit-count"}));
+  // Where the phones' network goes: what to tell people before they leave the hall.
+  view.appendChild(el("p", {class: "hint visit-offline"},
+                      window.isSecureContext && location.protocol === "https:"
+                        ? S.visit_offline_https : S.visit_offline_http));
   v.form = view.appendChild(el("form", {class: "composer visit-scribe", id: "visit-scribe"}));
   v.form.appendChild(el("h3", {}, S.visit_scribe));
   v.columns = v.form.appendChild(el("div", {class: "choices choices-column", role: "group",
