@@ -16,9 +16,12 @@ server listens on localhost, a secure context, so the service worker is allowed.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import tempfile
 
 from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from sanaksme.boards.models import Note, Sheet
 from sanaksme.boards.visits import visit_reveal, visit_sheet
@@ -127,3 +130,44 @@ class TestVisitOffline(DemoLive):
                                         .values_list("client_id", "column", "text")))
         assert sorted((column, text) for _id, column, text in stored) == sorted(OBSERVATIONS)
         assert len({client_id for client_id, _c, _t in stored}) == 3
+
+
+class TestNotYouForgetsTheKeptScreens(DemoLive):
+    """After "This is not me: leave", the next person holding the phone cannot see the
+    last person's screen without the network: the kept page and state are gone."""
+
+    __test__ = True
+    serve_static = True
+
+    def test_leaving_forgets_the_kept_phone_page_and_state(self) -> None:
+        in_thread(lambda: _visit_and_sheet(self.meeting))
+        profile = tempfile.mkdtemp(prefix="sanaksme-phone-")
+        path = chromium_path()
+        assert path is not None
+        context: BrowserContext = self.browser.browser_type.launch_persistent_context(
+            profile, executable_path=path, args=CHROMIUM_ARGS, **PHONE)
+        self.addCleanup(context.close)
+        phone = context.pages[0] if context.pages else context.new_page()
+        join_as(phone, self.live_server_url, self.meeting, EXPERT)
+        expect(phone.locator("body[data-offline=ready]")).to_be_attached()
+        expect(phone.get_by_text(EXPERT).first).to_be_visible()
+
+        phone.goto(f"{self.live_server_url}/j/{self.meeting.join_code}/me/")
+        phone.get_by_role("button", name=re.compile("This is not me|Tas neesmu es")).click()
+        expect(phone).to_have_url(re.compile(f"/j/{self.meeting.join_code}/$"))
+        phone.wait_for_function("() => !Object.keys(localStorage).some("
+                                "(k) => k.startsWith('sanaksme.state.'))")
+        phone.wait_for_function("""async () => {
+            for (const name of await caches.keys()) {
+              const cache = await caches.open(name);
+              for (const r of await cache.keys()) {
+                if (new URL(r.url).pathname.match(/^\\/p\\/[^/]+\\/$/)) return false;
+              }
+            }
+            return true;
+        }""")
+
+        context.set_offline(True)
+        with contextlib.suppress(PlaywrightError):  # nothing kept: the browser's offline page
+            phone.goto(f"{self.live_server_url}/p/{self.meeting.join_code}/")
+        expect(phone.get_by_text(EXPERT)).to_have_count(0)

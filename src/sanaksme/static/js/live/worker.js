@@ -40,7 +40,10 @@ async function page(request) {
       await cache.put(key, response.clone());
       return response;
     }
-    if (response.status < 500) return response;  // a redirect to join, a 404: as it is
+    if (response.status < 500) {  // a redirect to join, a 404: as it is, and forgotten
+      await cache.delete(key);
+      return response;
+    }
     return (await cache.match(key, {ignoreVary: true})) || response;
   } catch (e) {
     const kept = await cache.match(key, {ignoreVary: true});
@@ -68,6 +71,20 @@ async function keepPage(url, client) {
   if (!keepable(response)) return;
   await cache.put(url, response);
   if (client) client.postMessage({type: "kept", url});
+}
+
+/* "Not you?": another person may hold this phone next, so the kept phone pages (with the
+ * last person's name and screen) go; the assets stay. */
+async function forgetPages() {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX)) continue;
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (strategyFor(new URL(request.url).pathname, "GET", SETTINGS) === "page") {
+        await cache.delete(request);
+      }
+    }
+  }
 }
 
 /* A new version: the phone pages kept by the old one come along (until they load again). */
@@ -107,6 +124,7 @@ if (typeof self.addEventListener === "function" && self.registration) {
     if (data.type === "keep" && typeof data.url === "string") {
       event.waitUntil(keepPage(data.url, event.source).catch(() => undefined));
     }
+    if (data.type === "forget") event.waitUntil(forgetPages().catch(() => undefined));
   });
 }
 
