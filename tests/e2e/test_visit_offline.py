@@ -25,6 +25,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from sanaksme.boards.models import Note, Sheet
 from sanaksme.boards.visits import visit_reveal, visit_sheet
+from sanaksme.core.tests.waiting import wait_for
 from sanaksme.live.opening import current_item_set
 from sanaksme.programme.models import AgendaItem, Meeting
 
@@ -171,3 +172,47 @@ class TestNotYouForgetsTheKeptScreens(DemoLive):
         with contextlib.suppress(PlaywrightError):  # nothing kept: the browser's offline page
             phone.goto(f"{self.live_server_url}/p/{self.meeting.join_code}/")
         expect(phone.get_by_text(EXPERT)).to_have_count(0)
+
+
+class TestNotYouKeepsTheLastPersonsNotes(DemoLive):
+    """A phone's waiting notes are its person's: after "This is not me: leave" the next
+    person on the same phone does not send them as their own; they wait for their
+    author."""
+
+    __test__ = True
+    serve_static = True
+
+    def test_the_next_person_does_not_send_the_last_persons_waiting_notes(self) -> None:
+        _visit, sheet = in_thread(lambda: _visit_and_sheet(self.meeting))
+        context = self.browser.new_context(**PHONE)
+        self.addCleanup(context.close)
+        phone = context.new_page()
+        join_as(phone, self.live_server_url, self.meeting, EXPERT)
+        expect(phone.locator(".visit-col")).to_have_count(4)
+        me = phone.evaluate("() => JSON.parse(document.getElementById('live-config')"
+                            ".textContent).me")
+        key = f"sanaksme.outbox./ws/phone/{self.meeting.join_code}/.{me}"
+        phone.goto(f"{self.live_server_url}/j/{self.meeting.join_code}/me/")
+        phone.get_by_role("button", name=re.compile("This is not me|Tas neesmu es")).click()
+        # What Anita left waiting on the phone (written offline, never sent).
+        phone.evaluate("([key, entry]) => localStorage.setItem(key, JSON.stringify([entry]))",
+                       [key, {"action": "visit_note_add", "client_id": "left-by-anita",
+                              "sheet": sheet.pk, "column": "positive",
+                              "text": "Anitas piezīme", "written_at": "2017-01-26T10:30:00+02:00"}])
+
+        join_as(phone, self.live_server_url, self.meeting, "Māris Ozoliņš")
+        expect(phone.locator("#conn")).to_have_text("Savienots")
+        phone.locator(".visit-col[data-column=problem]").click()
+        phone.locator("#visit-text").fill("Mārim redzētais")
+        phone.locator("#visit-composer button[type=submit]").click()
+
+        def stored() -> list[tuple[str, str]]:
+            return in_thread(lambda: list(Note.objects.filter(sheet=sheet).values_list(
+                "text", "author__name")))
+
+        wait_for(stored, seconds=30, what="Māris's observation stored")
+        expect(phone.locator(".visit-note.pending")).to_have_count(0)
+        # The outbox sends in order: had Anita's note been his, it would be stored first.
+        assert stored() == [("Mārim redzētais", "Māris Ozoliņš")]
+        waiting = phone.evaluate("(key) => JSON.parse(localStorage.getItem(key))", key)
+        assert [entry["client_id"] for entry in waiting] == ["left-by-anita"]

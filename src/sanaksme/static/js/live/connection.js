@@ -20,9 +20,14 @@ const SYNC_AGAIN = 10000;  // ask for the state again only if the last request g
 /** Open the screen's connection. handlers: onState(state), onEvent(msg) -> handled?,
  * onAnswer(msg, {outcome, entry}) for ack/done/error, onStatus(online). */
 export function connect(cfg, handlers) {
+  // A phone's outbox is its person's: after "Not you?" the next person on the same phone
+  // must not send the last person's waiting notes as their own (they wait for that person).
+  const own = cfg.me ? cfg.ws + "." + cfg.me : cfg.ws;
   const outbox = new Outbox(browserStorage(window.localStorage), {
-    pending: "sanaksme.outbox." + cfg.ws, sent: "sanaksme.sent." + cfg.ws,
-    refused: "sanaksme.refused." + cfg.ws, legacy: ["sanaksme.gout." + cfg.ws],
+    pending: "sanaksme.outbox." + own, sent: "sanaksme.sent." + own,
+    refused: "sanaksme.refused." + own,
+    legacy: [...new Set(["sanaksme.outbox." + cfg.ws, "sanaksme.gout." + cfg.ws])]
+      .filter((key) => key !== "sanaksme.outbox." + own),
   });
   let socket = null;
   let lastSeq = 0;
