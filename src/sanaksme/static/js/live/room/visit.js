@@ -15,7 +15,7 @@ export function draw(view, visit, ctx) {
   const box = view.appendChild(el("section", {class: "room-visit"}));
   // The item's title and time are above already: the place, then the day beside it.
   const place = box.appendChild(el("div", {class: "room-visit-place"}));
-  place.appendChild(el("h1", {class: "room-visit-site"}, visit.site.name));
+  place.appendChild(el("h2", {class: "room-visit-site"}, visit.site.name));
   const facts = place.appendChild(el("dl", {class: "room-visit-facts"}));
   for (const [label, value] of [[S.v_address, visit.site.address], [S.v_host, visit.site.host],
                                 [S.v_look_for, visit.site.look_for]]) {
