@@ -328,7 +328,7 @@ function composer(ctx) {
     body.appendChild(el("p", {class: "step"}, S.which_column));
     c.columns = body.appendChild(el("div", {class: "choices choices-column", role: "group"}));
   }
-  if (o.author && cfg.people.length) body.appendChild(authorPicker(ctx));
+  if (o.author && cfg.people.length) body.appendChild(authorPicker(ctx, chosen, focusText));
   if (o.tools) {  // the scribe: on a site's sheet, an observation from the visit
     c.visit = el("label", {class: "visit-flag", hidden: ""});
     c.visitBox = el("input", {type: "checkbox", id: "note-from-visit"});
@@ -400,29 +400,33 @@ export function matchPeople(people, query) {
 const SHOWN_MATCHES = 6;
 
 /* Console: whose note this is. Alt+N focuses the name field; the first letters and Enter
- * pick the first match and move on to the text; Enter on an empty field: anonymous. */
-function authorPicker(ctx) {
-  const S = ctx.S, people = ctx.cfg.people;
+ * pick the first match and move on to the text (`next`); Enter on an empty field:
+ * anonymous. The choice is kept in `choice.author` (a participant id as text, "" for
+ * anonymous). `ids`: the field's, its list's and its "who now" line's element ids. Also
+ * the site visit's scribe (visit_console.js). */
+export function authorPicker(ctx, choice, next,
+                             ids = {input: "note-author", matches: "author-matches", now: "author-now"}) {
+  const S = ctx.S, people = ctx.cfg.people || [];
   const box = el("div", {class: "author-pick"});
-  box.appendChild(el("label", {for: "note-author"}, S.author + " (Alt+N)"));
-  const input = el("input", {id: "note-author", type: "text", autocomplete: "off", spellcheck: "false",
+  box.appendChild(el("label", {for: ids.input}, S.author + " (Alt+N)"));
+  const input = el("input", {id: ids.input, type: "text", autocomplete: "off", spellcheck: "false",
                              role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
-                             "aria-controls": "author-matches", "aria-describedby": "author-now",
+                             "aria-controls": ids.matches, "aria-describedby": ids.now,
                              placeholder: S.author_keys});
-  const list = el("ul", {id: "author-matches", class: "author-matches", role: "listbox"});
-  const now = el("p", {id: "author-now", class: "author-now", "aria-live": "polite"});
+  const list = el("ul", {id: ids.matches, class: "author-matches", role: "listbox"});
+  const now = el("p", {id: ids.now, class: "author-now", "aria-live": "polite"});
   const show = () => {
-    const p = people.find((x) => String(x.id) === chosen.author);
+    const p = people.find((x) => String(x.id) === choice.author);
     now.textContent = S.author + ": " + (p ? p.name : S.anonymous);
     now.classList.toggle("named", !!p);
   };
   const pick = (p) => {
-    chosen.author = p ? String(p.id) : "";
+    choice.author = p ? String(p.id) : "";
     input.value = "";
     list.textContent = "";
     input.setAttribute("aria-expanded", "false");
     show();
-    focusText();
+    next();
   };
   input.addEventListener("input", () => {
     const found = matchPeople(people, input.value).slice(0, SHOWN_MATCHES);
@@ -434,7 +438,7 @@ function authorPicker(ctx) {
     input.setAttribute("aria-expanded", String(found.length > 0));
   });
   input.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") { e.preventDefault(); input.value = ""; list.textContent = ""; focusText(); return; }
+    if (e.key === "Escape") { e.preventDefault(); input.value = ""; list.textContent = ""; next(); return; }
     if (e.key !== "Enter") return;
     e.preventDefault();
     e.stopPropagation();

@@ -6,12 +6,11 @@
  * text, Enter sends (visit_note_type through the outbox) and keeps the column and the
  * person for the next line. Drawn in place: a half-typed line survives every update.
  */
-import {el, keyed, tool} from "./dom.js";
+import {el, keyed} from "./dom.js";
 import {counter} from "./counter.js";
-import {ICONS, matchPeople} from "./boards.js";
+import {ICONS, authorPicker} from "./boards.js";
 
 const kept = {column: null, author: ""};  // for the next line, across redraws
-const SHOWN_MATCHES = 6;
 
 export function draw(view, visit, ctx) {
   const S = ctx.S;
@@ -93,7 +92,8 @@ function build(view, ctx) {
   v.form.appendChild(el("h3", {}, S.visit_scribe));
   v.columns = v.form.appendChild(el("div", {class: "choices choices-column", role: "group",
                                             "aria-label": S.which_column}));
-  v.form.appendChild(authorField(ctx));
+  v.form.appendChild(authorPicker(ctx, kept, focusText, {
+    input: "visit-author", matches: "visit-author-matches", now: "visit-author-now"}));
   v.form.appendChild(el("p", {class: "hint"}, S.visit_keys));
   v.form.appendChild(el("label", {for: "visit-text"}, S.your_note));
   const area = v.area = el("input", {type: "text", id: "visit-text", autocomplete: "off"});
@@ -120,53 +120,6 @@ function drawColumns(v, sheet, ctx) {
     b.appendChild(el("span", {class: "icon", "aria-hidden": "true"}, ICONS[code] || ""));
     b.appendChild(el("span", {}, (labels[code] || code) + " (Alt+" + (i + 1) + ")"));
   });
-}
-
-/* Who said it: Alt+N, the first letters, Enter picks the first match; Enter on an empty
- * field: anonymous. The choice stays for the next line. */
-function authorField(ctx) {
-  const S = ctx.S, people = ctx.cfg.people || [];
-  const box = el("div", {class: "author-pick"});
-  box.appendChild(el("label", {for: "visit-author"}, S.author + " (Alt+N)"));
-  const input = el("input", {id: "visit-author", type: "text", autocomplete: "off", spellcheck: "false",
-                             role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
-                             "aria-controls": "visit-author-matches", "aria-describedby": "visit-author-now",
-                             placeholder: S.author_keys});
-  const list = el("ul", {id: "visit-author-matches", class: "author-matches", role: "listbox"});
-  const now = el("p", {id: "visit-author-now", class: "author-now", "aria-live": "polite"});
-  const show = () => {
-    const p = people.find((x) => String(x.id) === kept.author);
-    now.textContent = S.author + ": " + (p ? p.name : S.anonymous);
-    now.classList.toggle("named", !!p);
-  };
-  const pick = (p) => {
-    kept.author = p ? String(p.id) : "";
-    input.value = "";
-    list.textContent = "";
-    input.setAttribute("aria-expanded", "false");
-    show();
-    focusText();
-  };
-  input.addEventListener("input", () => {
-    const found = matchPeople(people, input.value).slice(0, SHOWN_MATCHES);
-    list.textContent = "";
-    found.forEach((p, i) => {
-      const li = list.appendChild(el("li", {role: "option", "aria-selected": String(i === 0), class: "author-match"}));
-      li.appendChild(tool(p.name, () => pick(p), "author-choice"));
-    });
-    input.setAttribute("aria-expanded", String(found.length > 0));
-  });
-  input.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") { e.preventDefault(); input.value = ""; list.textContent = ""; focusText(); return; }
-    if (e.key !== "Enter") return;
-    e.preventDefault();
-    if (!input.value.trim()) { pick(null); return; }
-    const found = matchPeople(people, input.value);
-    if (found.length) pick(found[0]);
-  });
-  box.append(input, list, now);
-  show();
-  return box;
 }
 
 function focusText() {
