@@ -4,44 +4,16 @@ shows them on the day-2 brainstorm only once the facilitator reveals them."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
-import pytest
-from channels.testing import ChannelsLiveServerTestCase
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from sanaksme.boards.models import Note
-from sanaksme.programme.models import Meeting
-from sanaksme.programme.tests.demo import demo_get_or_import
 
 from .conftest import in_thread, log_in
+from .test_tour_de_table import PASSWORD, DemoLive
 
-PASSWORD = "correct horse battery"
 NAMED = "Skolā strādā romu mediators"
 ANONYMOUS = "Trūkst skolotāja palīgu"
-
-
-class DemoLive(ChannelsLiveServerTestCase):
-    """The demo meeting on a live server. One test per class: a second test on the
-    same SQLite live server finds the database being flushed under it."""
-
-    __test__ = False
-
-    @pytest.fixture(autouse=True)
-    def _browser(self, browser: Any) -> None:
-        self.browser = browser
-
-    def setUp(self) -> None:
-        super().setUp()
-        self.meeting: Meeting = in_thread(self._load_demo)
-
-    @staticmethod
-    def _load_demo() -> Meeting:
-        meeting = demo_get_or_import()
-        user = get_user_model().objects.create_user("facilitator", password=PASSWORD)
-        meeting.organisation.members.add(user)
-        return meeting
 
 
 def _authors(meeting_id: int) -> dict[str, tuple[str | None, bool, bool]]:
