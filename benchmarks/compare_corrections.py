@@ -41,7 +41,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from compare_quality import CASES, FRESH, LEXICON, SETS, load_cases
+from compare_quality import CASES, FRESH, LEXICON, SETS, load_cases, print_table
 
 from sanaksme.groups.domain.compare_io import parse_compare_input
 from sanaksme.groups.domain.comparison import GroupResult, compare_results
@@ -460,19 +460,6 @@ def _row(label: str, cases: Sequence[CaseResult]) -> list[str]:
     return cells
 
 
-def print_table(rows: Sequence[Sequence[str]], markdown: bool) -> None:
-    if markdown:
-        print("| " + " | ".join(HEADER) + " |")
-        print("|" + "|".join(["---"] + ["---:"] * (len(HEADER) - 1)) + "|")
-        for row in rows:
-            print("| " + " | ".join(row) + " |")
-        return
-    widths = [max(len(r[i]) for r in [HEADER, *rows]) for i in range(len(HEADER))]
-    for row in [HEADER, *rows]:
-        print("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i])
-                        for i, cell in enumerate(row)))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", default=list(SETS),
@@ -526,7 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append(_row("**all**" if args.markdown else "all", everything))
     if args.details:
         print()
-    print_table(rows, args.markdown)
+    print_table(rows, args.markdown, HEADER)
     print("\n(set rows: moves (moves per 20 items))")
     capped = [f"{case.name} ({', '.join(case.capped)})" for case in everything if case.capped]
     if capped:

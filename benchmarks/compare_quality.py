@@ -168,8 +168,12 @@ def _row(s: Scores, label: str) -> list[str]:
             f"{s.ari:.2f}", f"{s.status_hits}/{s.gold_themes}"]
 
 
-def print_table(rows: Sequence[Sequence[str]], markdown: bool) -> None:
-    header = ["case", "items", "pair P", "pair R", "pair F1", "ARI", "status"]
+HEADER = ("case", "items", "pair P", "pair R", "pair F1", "ARI", "status")
+
+
+def print_table(rows: Sequence[Sequence[str]], markdown: bool,
+                header: Sequence[str] = HEADER) -> None:
+    """Rows under `header`, as Markdown or aligned plain text (first column left)."""
     if markdown:
         print("| " + " | ".join(header) + " |")
         print("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|")

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanaksme.groups.domain import comparison as engine
 from sanaksme.groups.domain.comparison import (
-    GroupKind,
     GroupResult,
-    Item,
     Theme,
     Tuning,
 )
@@ -27,9 +23,7 @@ from sanaksme.groups.domain.decisions import (
     step_move,
 )
 from sanaksme.groups.domain.lexicon import Concept, Lexicon, lexicon_additions
-from sanaksme.groups.lexicon_data import default_lexicon
-
-compare_results = partial(engine.compare_results, lexicon=default_lexicon())
+from sanaksme.groups.tests.test_comparison import compare_results, meeting, theme_of
 
 TEXTS = [
     "Zema motivācija mācīties", "bērni negrib iet uz skolu", "Valodas barjera",
@@ -40,20 +34,6 @@ TEXTS = [
     "Alkohola lietošana ģimenē", "tēvs daudz dzer", "Trūkst romu mediatoru",
     "nav neviena, kas palīdz ar mājasdarbiem",
 ]
-
-
-def meeting(*experts: Sequence[str], community: Sequence[str] = ()) -> list[GroupResult]:
-    """Expert groups e1, e2, … and one community group r; item ids e1-1, r-2, …"""
-    groups = [GroupResult(f"{n}. grupa", GroupKind.EXPERTS,
-                          tuple(Item(f"e{n}-{i}", text) for i, text in enumerate(texts, 1)))
-              for n, texts in enumerate(experts, 1)]
-    groups.append(GroupResult("Romu grupa", GroupKind.COMMUNITY,
-                              tuple(Item(f"r-{i}", text) for i, text in enumerate(community, 1))))
-    return groups
-
-
-def theme_of(themes: Sequence[Theme], item_id: str) -> Theme:
-    return next(theme for theme in themes if item_id in theme.items)
 
 
 def ids_of(groups: Sequence[GroupResult]) -> list[str]:
