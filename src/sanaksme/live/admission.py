@@ -32,6 +32,7 @@ class Admission:
     participant_id: int | None = None
     category: str | None = None
     slug: str = ""  # the meeting's short name, for the log line (core/logs.py)
+    seq: int = 0  # the meeting's seq read with the admission: the state is at least this
 
 
 _MEETING_BY_CODE: dict[str, int] = {}  # join codes never change
@@ -44,7 +45,7 @@ def projector_connect(slug: str, token: str, wish: Wish | None = None) -> Admiss
     if row is None or not secrets.compare_digest(row[1], token):
         return None
     state, language = state_for(row[0], Audience.PROJECTOR, wish=wish, now=row[2:])
-    return Admission(row[0], language, state, slug=slug)
+    return Admission(row[0], language, state, slug=slug, seq=row[2])
 
 
 def console_connect(user: Any, slug: str, wish: Wish | None = None) -> Admission | None:
@@ -55,7 +56,7 @@ def console_connect(user: Any, slug: str, wish: Wish | None = None) -> Admission
     if row is None:
         return None
     state, language = state_for(row[0], Audience.CONSOLE, wish=wish, now=row[1:])
-    return Admission(row[0], language, state, slug=slug)
+    return Admission(row[0], language, state, slug=slug, seq=row[1])
 
 
 def phone_connect(session: Any, code: str, address: str = "",
@@ -81,4 +82,5 @@ def phone_connect(session: Any, code: str, address: str = "",
         return None
     state, language = state_for(meeting_id, Audience.PHONE, person[1], person[0], wish,
                                 now=person[3:])
-    return Admission(meeting_id, language, state, person[0], person[1], person[2])
+    return Admission(meeting_id, language, state, person[0], person[1], person[2],
+                     seq=person[3])

@@ -32,7 +32,7 @@ from .fanout import fanout
 from .languages import Wish
 from .payload import parse, read_frame, unreadable
 from .presence import phone_counted
-from .state import pong_for, pong_frame, state_for
+from .state import meeting_seq, pong_for, pong_frame, state_for
 
 logger = logging.getLogger(__name__)
 
@@ -103,10 +103,23 @@ class MeetingConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]
                                      self.scope.get("user"))
         self.group = meeting_group(self.meeting_id, self.audience)
         await self.accept()
-        await fanout.join(self.group, self)
+        seen = await fanout.join(self.group, self)
         await self.send(text_data=admission.state)
+        await self._catch_up(admission.seq, seen)
         log_socket("connect", meeting=self.slug, audience=self.audience.value,
                    ms=round((time.perf_counter() - started) * 1000, 1))
+
+    async def _catch_up(self, read: int, seen: int | None) -> None:
+        """Events committed after the admission read the state but before this socket
+        joined its group never reach it, and the client would wait for the next ping
+        (15 s) to notice. So: if this process has delivered a later event to the group
+        (`seen`), or, when it has only now subscribed, the meeting's seq has moved since,
+        the state is sent again. The extra database read happens only for the first
+        screen of a meeting and audience in a process."""
+        if seen is None:
+            seen = await database_sync_to_async(meeting_seq)(int(self.meeting_id or 0))
+        if seen > read:
+            await self.send_state()
 
     async def disconnect(self, code: int) -> None:
         if self.meeting_id is not None:
@@ -204,6 +217,18 @@ class PhoneConsumer(MeetingConsumer):
         await super().connect()
         if self.meeting_id is not None:  # admitted: counted, and attending today
             await phone_counted(self.meeting_id, +1, self.participant_id)
+
+    async def _catch_up(self, read: int, seen: int | None) -> None:
+        """Events committed after the admission read the state but before this socket
+        joined its group never reach it, and the client would wait for the next ping
+        (15 s) to notice. So: if this process has delivered a later event to the group
+        (`seen`), or, when it has only now subscribed, the meeting's seq has moved since,
+        the state is sent again. The extra database read happens only for the first
+        screen of a meeting and audience in a process."""
+        if seen is None:
+            seen = await database_sync_to_async(meeting_seq)(int(self.meeting_id or 0))
+        if seen > read:
+            await self.send_state()
 
     async def disconnect(self, code: int) -> None:
         await super().disconnect(code)

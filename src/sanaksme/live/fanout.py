@@ -29,6 +29,9 @@ class ProcessFanout:
 
     def __init__(self) -> None:
         self.members: dict[str, set[Screen]] = defaultdict(set)
+        # The highest seq this process delivered per group: a screen that joins after
+        # its state was read can tell whether it missed an event (`join`).
+        self.seen: dict[str, int] = {}
         self.channel: str | None = None
         self.pump: asyncio.Task[None] | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -40,19 +43,26 @@ class ProcessFanout:
             return
         # A new event loop (tests run each in its own) needs a fresh channel and pump.
         self.members.clear()
+        self.seen.clear()
         self.loop = loop
         # The default prefix matters with Redis: channels_redis reads all of a process's
         # channels through one receive loop per prefix, and a second prefix would wait.
         self.channel = await get_channel_layer().new_channel()
         self.pump = loop.create_task(self._run(self.channel))
 
-    async def join(self, group: str, screen: Screen) -> None:
+    async def join(self, group: str, screen: Screen) -> int | None:
+        """Add a local screen to its group. Returns the highest seq this process has
+        delivered to the group, or None when this process has only now subscribed
+        (events sent before that never reached it: the caller reads the seq itself)."""
         async with self._lock():
             await self._start()
             first = not self.members[group]
             self.members[group].add(screen)
             if first:
+                self.seen.pop(group, None)
                 await get_channel_layer().group_add(group, self.channel)
+                return None
+            return self.seen.get(group, 0)
 
     async def leave(self, group: str, screen: Screen) -> None:
         async with self._lock():
@@ -62,6 +72,7 @@ class ProcessFanout:
             screens.discard(screen)
             if not screens:
                 del self.members[group]
+                self.seen.pop(group, None)
                 if self.channel is not None:
                     await get_channel_layer().group_discard(group, self.channel)
 
@@ -104,7 +115,11 @@ class ProcessFanout:
     async def deliver(self, message: dict[str, Any]) -> None:
         """Write one event's JSON to every local screen of its channel group."""
         data = message.get("json")
-        for screen in list(self.members.get(message.get("group", ""), ())):
+        group = message.get("group", "")
+        seq = message.get("seq")
+        if isinstance(seq, int) and group in self.members:
+            self.seen[group] = max(seq, self.seen.get(group, 0))
+        for screen in list(self.members.get(group, ())):
             try:
                 await screen.send(text_data=data)
             except Exception:  # a socket closing mid-write must not stop the others

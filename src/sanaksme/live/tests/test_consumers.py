@@ -7,6 +7,7 @@ pytest-asyncio is not a dependency: each test is an `async def` run by `async_to
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 from collections.abc import Awaitable, Callable
@@ -30,6 +31,7 @@ from sanaksme.live import state
 from sanaksme.live.admission import phone_connect
 from sanaksme.live.channel_groups import Audience
 from sanaksme.live.consumers import MAX_FRAME
+from sanaksme.live.fanout import fanout
 from sanaksme.live.state import state_for
 from sanaksme.participants.models import Participant
 from sanaksme.participants.selectors import session_key
@@ -628,3 +630,83 @@ async def test_a_message_costs_no_extra_hop_to_the_database_thread(
     await screen.disconnect()
 
     assert hops == []
+
+
+# A screen that connects while the meeting moves ---------------------------------------
+
+
+async def _broadcasts_done() -> None:
+    """Let the in-memory layer's sends, scheduled on this loop from the database
+    thread (live.broadcast), run to the end."""
+    from sanaksme.live import broadcast
+    await asyncio.gather(*list(broadcast._pending))
+
+
+async def _states_until(communicator: WebsocketCommunicator,
+                        done: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
+    got = []
+    while not got or not done(got[-1]):
+        got.append(await communicator.receive_json_from(timeout=10))
+    return got
+
+
+@run_async
+async def test_an_event_before_the_first_screen_joins_its_group_sends_the_state_again(
+    demo_meeting: Meeting, brainstorm: AgendaItem, monkeypatch: Any,
+) -> None:
+    """The admission reads the state; the facilitator moves on before the socket has
+    joined its group (this process was not subscribed yet: the event never reaches
+    it). The screen gets the state again at once, not at its next ping."""
+    join = fanout.join
+
+    async def late_join(group: str, screen: Any) -> int | None:
+        await database_sync_to_async(meeting_set_current_item)(meeting=demo_meeting,
+                                                               item=brainstorm)
+        await _broadcasts_done()
+        return await join(group, screen)
+
+    monkeypatch.setattr(fanout, "join", late_join)
+    communicator = projector(demo_meeting)
+    before = await open_(communicator)
+    assert before["item"] is None or before["item"]["id"] != brainstorm.pk
+
+    got = await _states_until(communicator, lambda m: m["type"] == "state")
+    assert (got[-1]["item"]["id"], got[-1]["seq"]) == (brainstorm.pk, before["seq"] + 1)
+    await communicator.disconnect()
+
+
+@run_async
+async def test_an_event_delivered_before_a_screen_joins_sends_it_the_state_again(
+    demo_meeting: Meeting, brainstorm: AgendaItem, monkeypatch: Any,
+) -> None:
+    """Another screen of the same audience already subscribed this process: the event
+    reaches the process (and that screen) before the new socket is in the group."""
+    first = projector(demo_meeting)
+    before = await open_(first)
+    join = fanout.join
+
+    async def late_join(group: str, screen: Any) -> int | None:
+        await database_sync_to_async(meeting_set_current_item)(meeting=demo_meeting,
+                                                               item=brainstorm)
+        event = await first.receive_json_from(timeout=10)  # delivered to the process
+        assert event["type"] == "programme.current_item_changed"
+        return await join(group, screen)
+
+    monkeypatch.setattr(fanout, "join", late_join)
+    second = projector(demo_meeting)
+    stale = await open_(second)
+    assert stale["seq"] == before["seq"]
+
+    got = await _states_until(second, lambda m: m["type"] == "state")
+    assert (got[-1]["item"]["id"], got[-1]["seq"]) == (brainstorm.pk, before["seq"] + 1)
+    for communicator in (first, second):
+        await communicator.disconnect()
+
+
+@run_async
+async def test_a_screen_that_joins_a_still_meeting_gets_one_state(live_meeting: Meeting) -> None:
+    screens = [projector(live_meeting) for _ in range(2)]
+    for screen in screens:
+        await open_(screen)
+        assert await screen.receive_nothing(timeout=0.2)
+        await screen.disconnect()
