@@ -1,6 +1,6 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {seqStep, clockOffset, nextBackoff, withJitter, BACKOFF_MAX, InOrder} from "../../src/sanaksme/static/js/live/rules.js";
+import {seqStep, clockOffset, nextBackoff, withJitter, BACKOFF_MAX, InOrder, stateAnswer} from "../../src/sanaksme/static/js/live/rules.js";
 import {secondsLeft, clockClass} from "../../src/sanaksme/static/js/live/countdown.js";
 
 test("an event right after our seq is applied, an older one ignored, a later one is a gap", () => {
@@ -58,4 +58,15 @@ test("a state newer than the held events drops them", () => {
   early.hold({seq: 12});
   assert.deepEqual(early.next(20), []);
   assert.ok(!early.waiting);
+});
+
+test("a state older than the events applied is dropped, but asked again if our state misses one", () => {
+  assert.equal(stateAnswer(false, 0, 7, false), "take");   // the first state
+  assert.equal(stateAnswer(true, 7, 9, false), "take");    // a newer one
+  assert.equal(stateAnswer(true, 9, 9, true), "take");     // the one we waited for
+  assert.equal(stateAnswer(true, 9, 8, false), "drop");    // overtaken by events we applied
+  // The item changed (8, not applied: a state is asked for), the sheet was revealed (9);
+  // the answer, built at 8, comes after 9: keeping seq 9 would leave the projector on
+  // the old item for good, so it asks again.
+  assert.equal(stateAnswer(true, 9, 8, true), "again");
 });

@@ -10,7 +10,8 @@
  */
 import {Outbox, browserStorage} from "./outbox.js";
 import {
-  BACKOFF_FIRST, GAP_WAIT, InOrder, clockOffset, nextBackoff, seqStep, withJitter,
+  BACKOFF_FIRST, GAP_WAIT, InOrder, clockOffset, nextBackoff, seqStep, stateAnswer,
+  withJitter,
 } from "./rules.js";
 
 const PING_EVERY = 15000;
@@ -32,6 +33,7 @@ export function connect(cfg, handlers) {
   let socket = null;
   let lastSeq = 0;
   let haveState = false;
+  let stale = false;    // our state misses an event: a state is asked for
   let backoff = BACKOFF_FIRST;
   let syncAsked = 0;
   let offset = 0;       // server clock minus ours
@@ -64,8 +66,11 @@ export function connect(cfg, handlers) {
   function handle(msg) {
     if (msg.type === "state") {
       syncAsked = 0;
-      if (haveState && msg.seq < lastSeq) return;  // an older answer overtaken by events
+      const answer = stateAnswer(haveState, lastSeq, msg.seq, stale);
+      if (answer === "again") sync();
+      if (answer !== "take") return;
       haveState = true;
+      stale = false;
       lastSeq = msg.seq;
       handlers.onState(msg);
       caughtUp();
@@ -80,7 +85,7 @@ export function connect(cfg, handlers) {
         if (o !== null) offset = o;
         pingSent = 0;
       }
-      if (msg.seq > lastSeq) sync();  // missed the last events of a burst
+      if (msg.seq > lastSeq || stale) sync();  // missed the last events of a burst
       return;
     }
     if (msg.type === "ack" || msg.type === "done") {
@@ -103,12 +108,13 @@ export function connect(cfg, handlers) {
   }
   function take(msg) {
     if (typeof msg.seq === "number") lastSeq = msg.seq;
-    if (msg.type !== "live.seq_advanced" && !handlers.onEvent(msg)) sync();
+    if (msg.type !== "live.seq_advanced" && !handlers.onEvent(msg)) { stale = true; sync(); }
   }
   function waitForGap(msg) {
     early.hold(msg);
     if (gapTimer) return;
-    gapTimer = setTimeout(() => { gapTimer = null; early.clear(); sync(); }, GAP_WAIT);
+    gapTimer = setTimeout(() => { gapTimer = null; early.clear(); stale = true; sync(); },
+                          GAP_WAIT);
   }
   /** Apply the held events that now follow lastSeq; stop waiting once none is held. */
   function caughtUp() {

@@ -8,6 +8,16 @@ export function seqStep(lastSeq, seq) {
   return seq === lastSeq + 1 ? "next" : "gap";
 }
 
+/** What to do with a full state from the server: "take" it, "drop" it (an older
+ * answer overtaken by events we applied), or drop it and ask "again": we are waiting
+ * for a state (`stale`: an event we could not apply, or a gap) and this one was built
+ * before that event, so keeping our seq would leave the screen behind with nothing
+ * left to tell it so. */
+export function stateAnswer(haveState, lastSeq, seq, stale) {
+  if (!haveState || seq >= lastSeq) return "take";
+  return stale ? "again" : "drop";
+}
+
 /** Server clock minus ours in ms, from a ping sent at sentAt, its pong received at
  * receivedAt carrying the server's ISO time: half the round trip is allowed for. */
 export function clockOffset(sentAt, receivedAt, serverIso) {
