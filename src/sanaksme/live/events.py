@@ -24,7 +24,8 @@ class Event:
     def to_message(self) -> dict[str, Any]:
         """The channel-layer message: routed by `type`, with the client JSON made once;
         `seq` (if the event has one) lets each process know how far its screens are."""
-        message = {"type": self.type, "json": json.dumps(self.payload(), ensure_ascii=False)}
+        message: dict[str, Any] = {"type": self.type,
+                                   "json": json.dumps(self.payload(), ensure_ascii=False)}
         seq = getattr(self, "seq", None)
         if isinstance(seq, int):
             message["seq"] = seq

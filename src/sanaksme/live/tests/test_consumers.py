@@ -644,7 +644,7 @@ async def _broadcasts_done() -> None:
 
 async def _states_until(communicator: WebsocketCommunicator,
                         done: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
-    got = []
+    got: list[dict[str, Any]] = []
     while not got or not done(got[-1]):
         got.append(await communicator.receive_json_from(timeout=10))
     return got
