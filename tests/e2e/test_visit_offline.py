@@ -192,13 +192,19 @@ class TestNotYouKeepsTheLastPersonsNotes(DemoLive):
         me = phone.evaluate("() => JSON.parse(document.getElementById('live-config')"
                             ".textContent).me")
         key = f"sanaksme.outbox./ws/phone/{self.meeting.join_code}/.{me}"
-        phone.goto(f"{self.live_server_url}/j/{self.meeting.join_code}/me/")
-        phone.get_by_role("button", name=re.compile("This is not me|Tas neesmu es")).click()
+        my_data = f"{self.live_server_url}/j/{self.meeting.join_code}/me/"
+        phone.goto(my_data)
+        expect(phone.locator("#waiting-here")).to_be_hidden()  # nothing waits yet
         # What Anita left waiting on the phone (written offline, never sent).
         phone.evaluate("([key, entry]) => localStorage.setItem(key, JSON.stringify([entry]))",
                        [key, {"action": "visit_note_add", "client_id": "left-by-anita",
                               "sheet": sheet.pk, "column": "positive",
                               "text": "Anitas piezīme", "written_at": "2017-01-26T10:30:00+02:00"}])
+        phone.goto(my_data)
+        # Before she leaves, she is told her note waits here and is not lost.
+        expect(phone.locator("#waiting-here .waiting-count")).to_have_text("1")
+        expect(phone.locator("#waiting-here")).to_contain_text("paliks drošībā šajā tālrunī")
+        phone.get_by_role("button", name=re.compile("This is not me|Tas neesmu es")).click()
 
         join_as(phone, self.live_server_url, self.meeting, "Māris Ozoliņš")
         expect(phone.locator("#conn")).to_have_text("Savienots")
