@@ -185,9 +185,10 @@ def _write(group_set: GroupSet, found: Sequence[Proposed], targets: list[int | N
 
 def restore(group_set: GroupSet, before: Snapshot) -> None:
     """Put the themes back exactly as in `before` (same rows); factors it does not name
-    are left without a theme."""
+    are left without a theme. A theme with no id (an imported decision's theme that was
+    deleted before the export) gets a new row."""
     Factor.objects.filter(group__group_set=group_set, theme__isnull=False).update(theme=None)
-    ids = [theme["id"] for theme in before]
+    ids = [theme["id"] for theme in before if theme["id"] is not None]
     group_set.themes.exclude(pk__in=ids).delete()
     rows = {t.pk: t for t in group_set.themes.filter(pk__in=ids)}
     for theme in before:
@@ -196,7 +197,8 @@ def restore(group_set: GroupSet, before: Snapshot) -> None:
         row = rows.get(theme["id"])
         if row is not None:
             Theme.objects.filter(pk=row.pk).update(**fields)
-        elif Theme.objects.filter(pk=theme["id"]).exists():  # not ours: a new row
+        elif theme["id"] is None or Theme.objects.filter(pk=theme["id"]).exists():
+            # not ours, or a theme the meeting file had no row for: a new row
             row = Theme.objects.create(group_set=group_set, **fields)
         else:
             row = Theme.objects.create(pk=theme["id"], group_set=group_set, **fields)

@@ -1,4 +1,4 @@
-"""The whole meeting as JSON (`sanaksme/meeting@2`) and back into another Sanāksme.
+"""The whole meeting as JSON (`sanaksme/meeting@3`) and back into another Sanāksme.
 
 `meeting_export(meeting)` → a JSON-ready dict; `meeting_import(data, slug=…)` → a new
 meeting, all or nothing (an older `@1` file too). The format is described in

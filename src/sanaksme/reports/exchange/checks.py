@@ -23,8 +23,10 @@ from sanaksme.core.exceptions import ImportRejected
 from sanaksme.programme.domain.methods import Method, clean_params
 from sanaksme.programme.yaml_io import SLUG_RE, param_message
 
+from .nested import problems
 from .spec import (
     KNOWN_ELSEWHERE,
+    NESTED,
     READABLE,
     SCHEMA,
     SECTIONS,
@@ -101,6 +103,12 @@ class _Checker:
         return int(value)
 
     def json(self, kind: str, value: Any, where: str) -> Any:
+        if kind in NESTED:
+            for at, message in problems(kind, value,
+                                        lambda table, v: v in self.ids.get(table, set()),
+                                        where):
+                self.error(at, message)
+            return value
         if kind == "params":
             if not isinstance(value, dict):
                 self.error(where, _("must be an object with fields"))
@@ -200,6 +208,9 @@ def check_file(data: Any, *, slug: str | None) -> CheckedFile:
                               % {"found": data.get("schema"), "schema": SCHEMA}])
     c = _Checker(READABLE.index(data["schema"]) + 1)
     known = {t.name for t in tables()}
+    for table in tables():
+        if table.added > c.version and data.get(table.name):
+            c.error(table.name, _("unknown section"))
     for key in data:
         if key in KNOWN_ELSEWHERE and key not in known and data[key]:
             c.error(key, _("this Sanāksme cannot store these rows yet; update it first"))

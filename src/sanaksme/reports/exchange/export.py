@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from sanaksme.programme.models import Meeting
 
-from .spec import SCHEMA, SECTIONS, Table, tables, target
+from .nested import remap
+from .spec import NESTED, SCHEMA, SECTIONS, Table, tables, target
 
 Ids = dict[str, dict[int, int]]  # table → database id → id in the file
 
@@ -54,13 +55,24 @@ def _row(table: Table, obj: models.Model, ids: Ids) -> dict[str, Any]:
         field = table.model_field(name)
         value = getattr(obj, field.attname)
         to = target(table, name)
-        if to is not None and table.json.get(name, "").startswith("refs:"):
+        kind = table.json.get(name, "")
+        if kind in NESTED:
+            row[name] = remap(kind, value, lambda v: _factor(ids, v),
+                              lambda v: ids["themes"].get(v))
+        elif to is not None and kind.startswith("refs:"):
             row[name] = [ids[to][v] for v in value if v in ids[to]]
         elif to is not None:
             row[name] = None if value is None else ids[to].get(value)
         else:
             row[name] = _plain(value)
     return row
+
+
+def _factor(ids: Ids, value: Any) -> int | None:
+    """The file id of a factor named as the engine keeps it ("17"), if it has one."""
+    if not isinstance(value, str) or not value.isdigit():
+        return None
+    return ids["factors"].get(int(value))
 
 
 def _plain(value: Any) -> Any:

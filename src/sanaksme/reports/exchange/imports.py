@@ -13,7 +13,8 @@ from sanaksme.core.text import contains_control_chars, control_chars_message
 from sanaksme.programme.models import Meeting, Organisation, Project, Series
 
 from .checks import CheckedFile, Row, check_file
-from .spec import Table, is_deferred, tables, target
+from .nested import remap
+from .spec import NESTED, Table, is_deferred, tables, target
 
 Pks = dict[str, dict[int, int]]  # table → id in the file → new database id
 MAX_JSON_DEPTH = 16  # a meeting file nests four levels; far deeper is an attack
@@ -22,7 +23,7 @@ AUTO_TIMES = ("created_at", "at")  # set by the database on create: restored aft
 
 def meeting_import(data: dict[str, Any] | str, *, slug: str | None = None,
                    organisation: Organisation | None = None) -> Meeting:
-    """Create the meeting of a `sanaksme/meeting@2` or `@1` file, all or nothing.
+    """Create the meeting of a `sanaksme/meeting@3`, `@2` or `@1` file, all or nothing.
 
     The file is checked completely first; any problem raises `ImportRejected` (a
     `DomainError`) listing them all, and nothing is written. An existing short name is
@@ -124,7 +125,11 @@ def _build(table: Table, row: Row, pks: Pks, meeting: Meeting) -> models.Model:
             continue
         value = row[name]
         field = table.model_field(name)
-        if to is not None and table.json.get(name, "").startswith("refs:"):
+        kind = table.json.get(name, "")
+        if kind in NESTED:
+            value = remap(kind, value, lambda v: str(pks["factors"][v]),
+                          lambda v: pks["themes"][v])
+        elif to is not None and kind.startswith("refs:"):
             value = [pks[to][v] for v in value]
         elif to is not None:
             value = _pk(pks, to, value)

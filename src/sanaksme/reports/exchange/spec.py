@@ -1,4 +1,4 @@
-"""What the meeting file (`sanaksme/meeting@2`) holds, table by table.
+"""What the meeting file (`sanaksme/meeting@3`) holds, table by table.
 
 One `Table` per model says which fields travel, how a JSON field is read (a list of
 texts, a list of references, an item's parameters) and what must hold between rows
@@ -8,6 +8,8 @@ read this one list, so a field added here travels both ways.
 The export writes the newest version (`SCHEMA`); the import reads every version in
 `READABLE`. A field added in a later version says so in its table's `since`: a file of
 an earlier version may not have it, and the import gives such rows the model's default.
+A table added in a later version says so in `added`: a file of an earlier version has
+no such rows.
 
 Foreign keys travel as ids local to the file (1, 2, 3 … per table, in the order the
 rows were made) and are mapped to new rows on import. The meeting itself is implied
@@ -34,6 +36,7 @@ from sanaksme.groups.models import (
     Showing,
     Solution,
     Theme,
+    ThemeDecision,
 )
 from sanaksme.participants.models import Participant
 from sanaksme.presenting.models import Deck, Projection, Video
@@ -49,12 +52,17 @@ from sanaksme.programme.models import (
 )
 from sanaksme.speaking.models import Hand, Round, Turn
 
-SCHEMA = "sanaksme/meeting@2"
+SCHEMA = "sanaksme/meeting@3"
 # Every tag the import reads, oldest first: version n is READABLE[n - 1].
 # @2 added themes.named; sites.host, sites.look_for; sheets.visit_revealed;
-# notes.from_visit, notes.written_at.
-READABLE = ("sanaksme/meeting@1", SCHEMA)
+# notes.from_visit, notes.written_at. @3 added theme_decisions.
+READABLE = ("sanaksme/meeting@1", "sanaksme/meeting@2", SCHEMA)
 Scope = Callable[[Meeting], "models.QuerySet[Any]"]
+# JSON fields that hold file ids inside a structure (exchange/nested.py): [[factor,
+# factor], …]; [factor, …]; the themes as they were [{id: theme or null, items: [factor,
+# …], label, confirmed, named, position}, …].
+PAIRS, FACTORS, SNAPSHOT = "pairs:factors", "list:factors", "snapshot:themes"
+NESTED = (PAIRS, FACTORS, SNAPSHOT)
 Path = tuple[str, ...]
 
 
@@ -66,11 +74,13 @@ class Table:
     model: type[models.Model]
     fields: tuple[str, ...]
     scope: Scope | None = None  # the meeting's rows (None: a single section)
-    json: dict[str, str] = field(default_factory=dict)  # "texts", "params", "refs:<table>"
+    # "texts", "params", "refs:<table>", or one of NESTED (ids inside a structure)
+    json: dict[str, str] = field(default_factory=dict)
     unique: tuple[tuple[str, ...], ...] = ()
     same: tuple[tuple[Path, Path], ...] = ()  # two paths that must reach the same row
     item_methods: tuple[str, ...] = ()  # the row's `item` must have one of these methods
     since: dict[str, int] = field(default_factory=dict)  # field → version that added it
+    added: int = 1  # the format version that added the table
 
     def fields_in(self, version: int) -> tuple[str, ...]:
         """The fields a file of this format version can have."""
@@ -184,6 +194,15 @@ LATER_TABLES = (
         json={"order": "refs:groups"}, unique=(("item",),),
         same=((("current", "group_set"), ("group_set",)),),
         item_methods=(_M.GROUP_PRESENTATIONS,)),
+    # The comparison's corrections, so undo works in the copy. Factor ids are texts in
+    # the database (the engine's item ids) and file ids like any other in the file.
+    Table("theme_decisions", ThemeDecision, (
+        "group_set", "number", "action", "together", "apart", "moved", "before",
+        "replaced", "undone", "created_at"),
+        _by_meeting(ThemeDecision, "group_set__meeting"),
+        json={"together": PAIRS, "apart": PAIRS, "moved": FACTORS, "replaced": FACTORS,
+              "before": SNAPSHOT},
+        unique=(("group_set", "number"),), added=3),
 )
 # Tables an older or newer Sanāksme may know that this one does not: named in errors.
 KNOWN_ELSEWHERE = frozenset(name for name, *_rest in OPTIONAL_TABLES)

@@ -74,7 +74,7 @@ def test_export_then_import_then_export_gives_the_same_data(
 
 
 def test_the_file_has_the_schema_tag_and_every_table(exported: dict[str, Any]) -> None:
-    assert exported["schema"] == SCHEMA == "sanaksme/meeting@2"
+    assert exported["schema"] == SCHEMA == "sanaksme/meeting@3"
     assert {t.name for t in tables()} <= set(exported)
     assert all(exported[name] for name in ("notes", "factors", "turns", "memberships"))
 
@@ -193,7 +193,7 @@ def test_a_renamed_theme_keeps_its_named_mark_in_the_copy(meeting: Meeting) -> N
 def test_an_older_file_without_named_imports_with_every_theme_unnamed(
     exported: dict[str, Any],
 ) -> None:
-    assert READABLE == ("sanaksme/meeting@1", SCHEMA)
+    assert READABLE == ("sanaksme/meeting@1", "sanaksme/meeting@2", SCHEMA)
     exported["schema"] = "sanaksme/meeting@1"
     _drop_later_fields(exported)
 
@@ -263,28 +263,107 @@ def test_a_too_long_look_for_is_refused(exported: dict[str, Any]) -> None:
 def _drop_later_fields(exported: dict[str, Any]) -> None:
     """Make an exported file look like one of format version 1."""
     for table in tables():
+        if table.added > 1:
+            exported.pop(table.name, None)
         for row in exported.get(table.name) or []:
             for name in table.since:
                 row.pop(name, None)
 
 
-def test_the_comparison_decisions_do_not_travel_and_the_copy_can_be_corrected(
-    meeting: Meeting, exported: dict[str, Any],
-) -> None:
-    assert ThemeDecision.objects.filter(group_set__meeting=meeting).exists()
-    assert not [key for key in exported if "decision" in key]
+def _theme_rows(meeting: Meeting) -> list[tuple[str, bool, bool, int, list[str]]]:
+    """The themes as the facilitator sees them, by factor text (ids differ in a copy)."""
+    return [(t.label, t.confirmed, t.named, t.position,
+             sorted(t.factors.values_list("text", flat=True)))
+            for t in Theme.objects.filter(group_set__meeting=meeting).order_by("position", "pk")]
 
-    copied = meeting_import(exported, slug="daugavpils-copy")
-    group_set = GroupSet.objects.get(meeting=copied)
-    assert not group_set.decisions.exists()
-    with pytest.raises(DomainError):
-        comparison_undo(group_set=group_set)  # nothing decided in the copy yet
 
+def _confirm_one(meeting: Meeting) -> tuple[GroupSet, Theme]:
+    """A correction with a snapshot of the themes before it (the demo has only the
+    proposal)."""
+    group_set = GroupSet.objects.get(meeting=meeting)
     theme = group_set.themes.order_by("pk").first()
     assert theme is not None
     theme_confirm(theme=theme)
-    comparison_undo(group_set=group_set)
-    assert not Theme.objects.get(pk=theme.pk).confirmed
+    return group_set, theme
+
+
+def test_the_comparison_decisions_travel_and_undo_works_in_the_copy(
+    meeting: Meeting,
+) -> None:
+    group_set, theme = _confirm_one(meeting)
+    decisions = list(group_set.decisions.order_by("number").values_list("action", "undone"))
+    data = meeting_export(meeting, include_names=True)
+    assert [(d["action"], d["undone"]) for d in data["theme_decisions"]] == decisions
+    assert all(isinstance(i, int) for d in data["theme_decisions"]
+               for t in d["before"] for i in t["items"])
+
+    copied = meeting_import(json.dumps(data), slug="daugavpils-copy")
+
+    copy_set = GroupSet.objects.get(meeting=copied)
+    assert list(copy_set.decisions.order_by("number").values_list(
+        "action", "undone")) == decisions
+    assert _theme_rows(copied) == _theme_rows(meeting)
+    for _step in range(2):  # the confirmation, then the correction before it
+        comparison_undo(group_set=group_set)
+        comparison_undo(group_set=copy_set)
+        assert _theme_rows(copied) == _theme_rows(meeting)
+    assert not Theme.objects.filter(group_set=copy_set, label=theme.label,
+                                    confirmed=True).exists()
+
+
+def test_a_decision_naming_a_theme_deleted_before_the_export_is_undone_with_a_new_theme(
+    meeting: Meeting,
+) -> None:
+    group_set, _theme = _confirm_one(meeting)
+    last = group_set.decisions.filter(undone=False).order_by("number").last()
+    assert last is not None
+    assert last.before
+    ThemeDecision.objects.filter(pk=last.pk).update(
+        before=[{**t, "id": 10**9 + n} for n, t in enumerate(last.before)])
+    data = meeting_export(meeting, include_names=True)
+    assert all(t["id"] is None for t in data["theme_decisions"][-1]["before"])
+
+    copied = meeting_import(data, slug="daugavpils-copy")
+    copy_set = GroupSet.objects.get(meeting=copied)
+    comparison_undo(group_set=copy_set)
+
+    labels = [t["label"] for t in last.before]
+    assert [label for label, *_rest in _theme_rows(copied)] == labels
+
+
+def test_an_older_file_cannot_have_decisions(exported: dict[str, Any]) -> None:
+    exported["schema"] = "sanaksme/meeting@2"
+    assert exported["theme_decisions"]
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors == ["theme_decisions: unknown section"]
+
+
+def test_a_decision_naming_a_factor_not_in_the_file_is_refused(meeting: Meeting) -> None:
+    _confirm_one(meeting)
+    exported = meeting_export(meeting)
+    decision = exported["theme_decisions"][-1]
+    decision["before"][0]["items"] = [999999]
+    decision["moved"] = ["x"]
+    decision["together"] = [[1]]
+
+    errors = _rejected(exported, slug="copy")
+
+    at = f"theme_decisions[{len(exported['theme_decisions']) - 1}]"
+    assert f"{at}.before[0].items[0]: must be the id of a row of “factors”" in errors
+    assert f"{at}.moved[0]: must be the id of a row of “factors”" in errors
+    assert f"{at}.together[0]: must be a pair of ids" in errors
+
+
+def test_a_decision_snapshot_with_other_keys_is_refused(meeting: Meeting) -> None:
+    _confirm_one(meeting)
+    exported = meeting_export(meeting)
+    exported["theme_decisions"][-1]["before"][0]["html"] = "<b>x</b>"
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors[0].startswith("theme_decisions[1].before[0]: must be an object with exactly")
 
 
 def test_a_dangling_reference_is_named_and_nothing_is_made(

@@ -75,7 +75,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Imported “{meeting.full_title}” as {meeting.slug}.")
 
     def _backup_writer(self, target: Path) -> Callable[[Meeting], Path]:
-        """Write the whole meeting as `sanaksme/meeting@2` JSON, readable by the owner
+        """Write the whole meeting as `sanaksme/meeting@3` JSON, readable by the owner
         only (it names people and their categories), and say where."""
         from sanaksme.reports.exchange import meeting_export  # the CLI may read reports
 

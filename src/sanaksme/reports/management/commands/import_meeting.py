@@ -14,8 +14,8 @@ from sanaksme.reports.exchange import meeting_import
 
 
 class Command(BaseCommand):
-    help = ("Import a meeting from a Sanāksme JSON file (sanaksme/meeting@2 or @1), all or "
-            "nothing.")
+    help = ("Import a meeting from a Sanāksme JSON file (sanaksme/meeting@3, @2 or @1), "
+            "all or nothing.")
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("file", type=Path)
