@@ -218,18 +218,6 @@ class PhoneConsumer(MeetingConsumer):
         if self.meeting_id is not None:  # admitted: counted, and attending today
             await phone_counted(self.meeting_id, +1, self.participant_id)
 
-    async def _catch_up(self, read: int, seen: int | None) -> None:
-        """Events committed after the admission read the state but before this socket
-        joined its group never reach it, and the client would wait for the next ping
-        (15 s) to notice. So: if this process has delivered a later event to the group
-        (`seen`), or, when it has only now subscribed, the meeting's seq has moved since,
-        the state is sent again. The extra database read happens only for the first
-        screen of a meeting and audience in a process."""
-        if seen is None:
-            seen = await database_sync_to_async(meeting_seq)(int(self.meeting_id or 0))
-        if seen > read:
-            await self.send_state()
-
     async def disconnect(self, code: int) -> None:
         await super().disconnect(code)
         if self.meeting_id is not None:

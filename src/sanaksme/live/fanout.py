@@ -59,7 +59,6 @@ class ProcessFanout:
             first = not self.members[group]
             self.members[group].add(screen)
             if first:
-                self.seen.pop(group, None)
                 await get_channel_layer().group_add(group, self.channel)
                 return None
             return self.seen.get(group, 0)
