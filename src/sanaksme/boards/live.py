@@ -28,6 +28,11 @@ from .permissions import access_note, access_sheet
 from .selectors import NOTE_METHODS, projector_view_state, sheets_state, visit_state
 
 
+def note_ack(client_id: str, note: Any) -> dict[str, Any]:
+    """The answer to a stored note: the phone's outbox drops the entry by its id."""
+    return {"type": "ack", "client_id": client_id, "note_id": note.pk, "seq": note.seq}
+
+
 @dataclass(frozen=True)
 class NoteSubmit:
     sheet: int
@@ -47,8 +52,7 @@ def note_submit(ctx: ActionContext, payload: NoteSubmit) -> Reply:
         author_id=ctx.participant_id if by_phone else payload.author,
         anonymous=payload.anonymous if by_phone else payload.author is None,
         typed_by_facilitator=not by_phone)
-    return {"type": "ack", "client_id": payload.client_id, "note_id": note.pk,
-            "seq": note.seq}
+    return note_ack(payload.client_id, note)
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,9 @@ def note_unmerge(ctx: ActionContext, payload: OneNote) -> Reply:
 
 @dataclass(frozen=True)
 class SheetReveal:
+    """A sheet (sheet_reveal), or its observations from the visit (visit_reveal), shown
+    or withdrawn."""
+
     sheet: int
     revealed: bool
 
@@ -204,8 +211,7 @@ def visit_note_add(ctx: ActionContext, payload: VisitNoteAdd) -> Reply:
         sheet=access_sheet(ctx.meeting_id, payload.sheet), column=payload.column,
         text=payload.text, client_id=payload.client_id, written_at=payload.written_at,
         author=author, anonymous=payload.anonymous)
-    return {"type": "ack", "client_id": payload.client_id, "note_id": note.pk,
-            "seq": note.seq}
+    return note_ack(payload.client_id, note)
 
 
 @dataclass(frozen=True)
@@ -222,18 +228,11 @@ def visit_note_type(ctx: ActionContext, payload: VisitNoteType) -> Reply:
     note, _created = visits.visit_note_type(
         sheet=access_sheet(ctx.meeting_id, payload.sheet), column=payload.column,
         text=payload.text, client_id=payload.client_id, author_id=payload.author)
-    return {"type": "ack", "client_id": payload.client_id, "note_id": note.pk,
-            "seq": note.seq}
-
-
-@dataclass(frozen=True)
-class VisitReveal:
-    sheet: int
-    revealed: bool
+    return note_ack(payload.client_id, note)
 
 
 @live_action("visit_reveal", audiences={CONSOLE})
-def visit_reveal(ctx: ActionContext, payload: VisitReveal) -> Reply:
+def visit_reveal(ctx: ActionContext, payload: SheetReveal) -> Reply:
     visits.visit_reveal(sheet=access_sheet(ctx.meeting_id, payload.sheet),
                         revealed=payload.revealed)
     return None

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import time
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -334,12 +334,20 @@ def reply_create(*, note: Note, kind: str, text: str, client_id: str,
 
 def sheet_reveal(*, sheet: Sheet, revealed: bool) -> Sheet:
     """Show a sheet's notes on the projector and phones, or withdraw them."""
+    return sheet_shown(sheet, "revealed", revealed)
+
+
+def sheet_shown(sheet: Sheet, flag: Literal["revealed", "visit_revealed"],
+                shown: bool) -> Sheet:
+    """Set one of a sheet's "on the screens" flags (its notes; its observations from
+    the visit, boards.visits) and tell every screen to re-sync."""
+    fields: dict[str, bool] = {flag: shown}
     with transaction.atomic():
-        Sheet.objects.filter(pk=sheet.pk).update(revealed=revealed)
+        Sheet.objects.filter(pk=sheet.pk).update(**fields)
         seq = meeting_next_seq(meeting_id=sheet.meeting_id)
         broadcast_on_commit(SheetChanged(meeting_id=sheet.meeting_id, seq=seq,
                                          sheet_id=sheet.pk))
-    sheet.revealed = revealed
+    setattr(sheet, flag, shown)
     return sheet
 
 

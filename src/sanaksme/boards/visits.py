@@ -14,17 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanaksme.core.exceptions import DomainError
-from sanaksme.live.broadcast import broadcast_on_commit
-from sanaksme.live.events import SheetChanged
 from sanaksme.participants.models import Participant
 from sanaksme.programme.domain.methods import Method
 from sanaksme.programme.models import AgendaItem, ItemRun, Meeting
-from sanaksme.programme.services import meeting_next_seq
 
 from . import services
 from .models import Note, Sheet
@@ -162,13 +158,7 @@ def visit_note_type(*, sheet: Sheet, column: str, text: str, client_id: str,
 def visit_reveal(*, sheet: Sheet, revealed: bool) -> Sheet:
     """Show a sheet's observations from the visit on the projector and phones, or
     withdraw them."""
-    with transaction.atomic():
-        Sheet.objects.filter(pk=sheet.pk).update(visit_revealed=revealed)
-        seq = meeting_next_seq(meeting_id=sheet.meeting_id)
-        broadcast_on_commit(SheetChanged(meeting_id=sheet.meeting_id, seq=seq,
-                                         sheet_id=sheet.pk))
-    sheet.visit_revealed = revealed
-    return sheet
+    return services.sheet_shown(sheet, "visit_revealed", revealed)
 
 
 def mine(sheet_id: int, participant_id: int) -> list[dict[str, Any]]:

@@ -294,24 +294,19 @@ def theme_rename(ctx: ActionContext, payload: ThemeRename) -> Reply:
 
 
 @dataclass(frozen=True)
-class ThemeUnconfirm:
+class OneTheme:
     theme: int
 
 
 @live_action("theme_unconfirm", audiences={CONSOLE})
-def theme_unconfirm(ctx: ActionContext, payload: ThemeUnconfirm) -> Reply:
+def theme_unconfirm(ctx: ActionContext, payload: OneTheme) -> Reply:
     group_set = access_group_set(ctx.meeting_id)
     comparison.theme_unconfirm(theme=access_theme(group_set, payload.theme))
     return None
 
 
-@dataclass(frozen=True)
-class ThemeConfirm:
-    theme: int
-
-
 @live_action("theme_confirm", audiences={CONSOLE})
-def theme_confirm(ctx: ActionContext, payload: ThemeConfirm) -> Reply:
+def theme_confirm(ctx: ActionContext, payload: OneTheme) -> Reply:
     group_set = access_group_set(ctx.meeting_id)
     comparison.theme_confirm(theme=access_theme(group_set, payload.theme))
     return None
