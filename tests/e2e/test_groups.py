@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from sanaksme.groups.services.formation import groups_draw
 from sanaksme.groups.services.worksheets import factor_add
@@ -176,6 +176,16 @@ class _Written(DemoLive):
         current_item_set(meeting=self.meeting, item=AgendaItem.objects.get(
             day__meeting=self.meeting, method="group_presentations"))
 
+    def _proposed(self) -> tuple[Page, Locator]:
+        """The facilitator's console on the presentations, the comparison proposed."""
+        console: Page = self.browser.new_context(viewport={"width": 1400, "height": 900}
+                                                 ).new_page()
+        log_in(console, self.live_server_url, PASSWORD)
+        console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
+        comparison = console.locator("#comparison")
+        comparison.get_by_role("button", name=PROPOSE).click()
+        return console, comparison
+
 
 class TestComparisonCorrections(_Written):
     """The facilitator moves a factor: it stays where it was put, the rest is proposed
@@ -184,12 +194,7 @@ class TestComparisonCorrections(_Written):
     __test__ = True
 
     def test_a_moved_factor_is_marked_and_undo_brings_the_themes_back(self) -> None:
-        console: Page = self.browser.new_context(viewport={"width": 1400, "height": 900}
-                                                 ).new_page()
-        log_in(console, self.live_server_url, PASSWORD)
-        console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
-        comparison = console.locator("#comparison")
-        comparison.get_by_role("button", name=PROPOSE).click()
+        console, comparison = self._proposed()
         themes = comparison.locator(".theme")
         poverty = themes.filter(has_text="Nabadzība ģimenēs")
         language = comparison.locator(".chip", has_text="Valodas barjera")
@@ -220,12 +225,7 @@ class TestComparisonWithoutDragging(_Written):
     __test__ = True
 
     def test_a_factor_moves_without_dragging_from_the_keyboard(self) -> None:
-        console: Page = self.browser.new_context(viewport={"width": 1400, "height": 900}
-                                                 ).new_page()
-        log_in(console, self.live_server_url, PASSWORD)
-        console.goto(f"{self.live_server_url}/console/m/{self.meeting.slug}/live/")
-        comparison = console.locator("#comparison")
-        comparison.get_by_role("button", name=PROPOSE).click()
+        console, comparison = self._proposed()
         poverty = comparison.locator(".theme").filter(has=console.locator(
             ".chip", has_text="Nabadzība ģimenēs"))
         expect(poverty.locator(".chip")).to_have_count(2)

@@ -861,15 +861,22 @@ async def test_the_comparison_finds_the_theme_experts_and_community_share(
     await close(desk)
 
 
+async def proposed_on_both(meeting: Meeting, facilitator: Any) -> tuple[Any, Any]:
+    """A projector and the console, after the console proposed the comparison and the
+    projector got its event."""
+    wall = projector(meeting)
+    await open_(wall)
+    desk = await connect_console(meeting, facilitator)
+    await act(desk, {"action": "comparison_propose"})
+    await wall.receive_json_from()
+    return wall, desk
+
+
 @run_async
 async def test_merging_two_themes_reaches_the_projector(
     showing_meeting: Meeting, written: dict[str, Factor], facilitator: Any,
 ) -> None:
-    wall = projector(showing_meeting)
-    await open_(wall)
-    desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "comparison_propose"})
-    await wall.receive_json_from()
+    wall, desk = await proposed_on_both(showing_meeting, facilitator)
     themes = (await groups_of(desk))["comparison"]["themes"]
     assert len(themes) >= 2
     merged, into = themes[-1], themes[0]
@@ -962,11 +969,7 @@ async def test_the_facilitator_confirms_one_theme(
 async def test_the_facilitator_undoes_a_move_and_the_projector_sees_it(
     showing_meeting: Meeting, written: dict[str, Factor], facilitator: Any,
 ) -> None:
-    wall = projector(showing_meeting)
-    await open_(wall)
-    desk = await connect_console(showing_meeting, facilitator)
-    await act(desk, {"action": "comparison_propose"})
-    await wall.receive_json_from()
+    wall, desk = await proposed_on_both(showing_meeting, facilitator)
     proposed = (await groups_of(desk))["comparison"]["themes"]
     await act(desk, {"action": "factor_set_theme", "factor": written[COMMUNITY_FACTOR].pk,
                      "theme": None})
