@@ -14,7 +14,8 @@ from .spec import FACTORS, PAIRS, SNAPSHOT
 
 Map = Callable[[Any], Any]  # an id → the other side's id, or None
 SNAPSHOT_KEYS = frozenset({"id", "label", "items", "confirmed", "named", "position"})
-LABEL_LIMIT = 200
+LABEL_LIMIT = 200  # Theme.label
+POSITION_MAX = 2**31 - 1  # Theme.position: what undo writes must fit the column
 
 
 def remap(kind: str, value: Any, factor: Map, theme: Map) -> Any:
@@ -79,6 +80,8 @@ def _theme_problems(entry: Any, ref: Callable[[str, Any, str], None],
         if not isinstance(entry[flag], bool):
             out.append((f"{at}.{flag}", _("must be true or false")))
     position = entry["position"]
-    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
-        out.append((f"{at}.position", _("must be a whole number, 0 or more")))
+    if (isinstance(position, bool) or not isinstance(position, int)
+            or not 0 <= position <= POSITION_MAX):
+        out.append((f"{at}.position", _("must be a whole number from %(low)d to %(high)d")
+                    % {"low": 0, "high": POSITION_MAX}))
     return out

@@ -356,6 +356,17 @@ def test_a_decision_naming_a_factor_not_in_the_file_is_refused(meeting: Meeting)
     assert f"{at}.together[0]: must be a pair of ids" in errors
 
 
+def test_a_decision_snapshot_position_beyond_the_column_is_refused(meeting: Meeting) -> None:
+    _confirm_one(meeting)
+    exported = meeting_export(meeting)
+    exported["theme_decisions"][-1]["before"][0]["position"] = 10**30
+
+    errors = _rejected(exported, slug="copy")
+
+    assert errors == ["theme_decisions[1].before[0].position: must be a whole number "
+                      "from 0 to 2147483647"]
+
+
 def test_a_decision_snapshot_with_other_keys_is_refused(meeting: Meeting) -> None:
     _confirm_one(meeting)
     exported = meeting_export(meeting)
